@@ -1,0 +1,5 @@
+"""``python -m hkcase`` does what the ``hkcase`` command does."""
+
+from hkcase.cli import main
+
+raise SystemExit(main())

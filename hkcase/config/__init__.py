@@ -1,0 +1,1 @@
+"""Where hkcase keeps things, its settings and its logs. No Qt here."""

@@ -1,0 +1,57 @@
+"""The one way Designer forms in ``ui/`` become widgets: loaded at run time with QUiLoader."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import TypeVar
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def form_names() -> list[str]:
+    """Every form shipped in ``ui/``, without the ``.ui`` suffix."""
+    return sorted(p.name[:-3] for p in files("hkcase.ui").iterdir() if p.name.endswith(".ui"))
+
+
+def style_sheet() -> str:
+    """The application's single style sheet."""
+    return files("hkcase.ui").joinpath("style.qss").read_text(encoding="utf-8")
+
+
+class _IntoInstanceLoader(QUiLoader):
+    """Builds a form into an existing widget instead of a new top-level one."""
+
+    def __init__(self, base: QWidget) -> None:
+        super().__init__(base)
+        self._base = base
+
+    def createWidget(  # noqa: N802  (Qt override)
+        self, class_name: str, parent: QWidget | None = None, name: str = ""
+    ) -> QWidget:
+        if parent is None:
+            return self._base
+        widget = super().createWidget(class_name, parent, name)
+        setattr(self._base, name, widget)
+        return widget
+
+    def createAction(self, parent=None, name=""):  # type: ignore[no-untyped-def]  # noqa: N802
+        action = super().createAction(parent, name)
+        setattr(self._base, name, action)
+        return action
+
+
+def load_form(name: str, base: W) -> W:
+    """Build ``ui/<name>.ui`` into ``base``; children become attributes by object name."""
+    data = files("hkcase.ui").joinpath(f"{name}.ui").read_bytes()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    loader = _IntoInstanceLoader(base)
+    widget = loader.load(buffer, None)
+    if widget is None:
+        raise RuntimeError(f"form {name}.ui could not be loaded: {loader.errorString()}")
+    return base

@@ -1,0 +1,239 @@
+"""Creating and changing clients, cases and stays: one transaction and one audit entry each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from hkcase.domain.countries import UnknownCountryError
+from hkcase.domain.ids import IdNumberError
+from hkcase.domain.vocab import (
+    DECIDED_STAGES,
+    ApplicationType,
+    AuditAction,
+    Outcome,
+    Residence,
+    Scheme,
+    Sex,
+    TravelDocumentType,
+)
+from hkcase.services.errors import ValidationError
+from hkcase.store import ConflictError, Store, audit
+from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
+from hkcase.store.models import Case, Client, Stay, TravelDocument
+
+
+@dataclass
+class TravelDocumentInput:
+    doc_type: TravelDocumentType
+    number: str
+    issuing_country: str
+    issue_date: date | None = None
+    expiry_date: date | None = None
+
+
+@dataclass
+class ClientInput:
+    """What a consultant types to create a client."""
+
+    family_name: str
+    given_names: str
+    sex: Sex
+    date_of_birth: date
+    nationality: str
+    residence: Residence
+    chinese_name: str | None = None
+    hkid: str | None = None
+    mainland_id: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    travel_documents: list[TravelDocumentInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: int
+    reference: str
+    version: int
+
+
+def _assign(obj: Any, name: str, value: Any) -> None:
+    # ORM validators raise the domain's ValueErrors; name the field for the user.
+    try:
+        setattr(obj, name, value)
+    except (IdNumberError, UnknownCountryError) as exc:
+        raise ValidationError(name, str(exc)) from None
+
+
+def _check_dates(data: ClientInput, today: date) -> None:
+    if not data.family_name.strip():
+        raise ValidationError("family_name", "the family name is required")
+    if data.date_of_birth > today:
+        raise ValidationError("date_of_birth", f"{data.date_of_birth} is in the future")
+    for doc in data.travel_documents:
+        if doc.issue_date and doc.expiry_date and doc.expiry_date <= doc.issue_date:
+            raise ValidationError(
+                "travel_documents", f"document {doc.number} expires before it was issued"
+            )
+
+
+def create_client(store: Store, data: ClientInput, *, actor: str) -> int:
+    """Save a new client with their travel documents; returns the client id."""
+    _check_dates(data, date.today())
+    with store.transaction() as session:
+        client = Client()
+        for f in fields(ClientInput):
+            if f.name != "travel_documents":
+                _assign(client, f.name, getattr(data, f.name))
+        for doc in data.travel_documents:
+            row = TravelDocument()
+            for f in fields(TravelDocumentInput):
+                _assign(row, f.name, getattr(doc, f.name))
+            client.travel_documents.append(row)
+        session.add(client)
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=client)
+        return client.id
+
+
+@dataclass
+class CaseInput:
+    client_id: int
+    scheme: Scheme
+    application_type: ApplicationType
+    opened_on: date
+    employer: str | None = None
+    sponsor_case_id: int | None = None
+    consultant_id: int | None = None
+
+
+def create_case(store: Store, data: CaseInput, *, actor: str) -> CaseRef:
+    """Open a case for an existing client and give it a reference."""
+    with store.transaction() as session:
+        if session.get(Client, data.client_id) is None:
+            raise ValidationError("client_id", f"there is no client number {data.client_id}")
+        if data.sponsor_case_id is not None and session.get(Case, data.sponsor_case_id) is None:
+            raise ValidationError(
+                "sponsor_case_id", f"there is no sponsor case number {data.sponsor_case_id}"
+            )
+        (number,) = allocate(session, CASE_REFERENCE)
+        case = Case(
+            reference=case_reference(data.opened_on.year, number),
+            client_id=data.client_id,
+            scheme=data.scheme,
+            application_type=data.application_type,
+            opened_on=data.opened_on,
+            employer=data.employer,
+            sponsor_case_id=data.sponsor_case_id,
+            consultant_id=data.consultant_id,
+        )
+        session.add(case)
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case)
+        return CaseRef(case.id, case.reference, case.version)
+
+
+_EDITABLE_CASE_FIELDS = frozenset(
+    {
+        "stage",
+        "outcome",
+        "immd_file_ref",
+        "employer",
+        "consultant_id",
+        "submitted_on",
+        "decided_on",
+        "closed_on",
+        "contract_end",
+    }
+)
+
+
+def update_case(
+    store: Store, case_id: int, expected_version: int, *, actor: str, **changes: Any
+) -> CaseRef:
+    """Change a case's fields if nobody else saved it since ``expected_version``.
+
+    Raises ``ConflictError`` when the case changed meanwhile, ``ValidationError``
+    for fields that cannot be set or values that break a rule.
+    """
+    unknown = set(changes) - _EDITABLE_CASE_FIELDS
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+    with store.transaction() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise ValidationError("case_id", f"there is no case number {case_id}")
+        if case.version != expected_version:
+            raise ConflictError(
+                f"case {case.reference} was changed by someone else since you opened it; "
+                "reload it and make your change again"
+            )
+        for name, value in changes.items():
+            setattr(case, name, value)
+        _check_case_rules(case)
+        diff = audit.pending_changes(case)
+        diff.pop("version", None)
+        diff.pop("updated_at", None)
+        try:
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=case, changes=diff)
+        except IntegrityError as exc:
+            raise ValidationError("case", f"the change breaks a rule: {exc.orig}") from None
+        return CaseRef(case.id, case.reference, case.version)
+
+
+def _check_case_rules(case: Case) -> None:
+    if case.outcome != Outcome.PENDING and case.stage not in DECIDED_STAGES:
+        raise ValidationError(
+            "outcome", "a decision can only be recorded once the case is decided or closed"
+        )
+    if case.submitted_on and case.submitted_on < case.opened_on:
+        raise ValidationError("submitted_on", "the case cannot be submitted before it was opened")
+    if case.decided_on and case.submitted_on and case.decided_on < case.submitted_on:
+        raise ValidationError("decided_on", "the decision cannot come before the submission")
+    if case.closed_on and case.closed_on < case.opened_on:
+        raise ValidationError("closed_on", "the case cannot be closed before it was opened")
+
+
+@dataclass
+class StayInput:
+    case_id: int
+    granted_on: date
+    limit_of_stay: date
+    entry_date: date | None = None
+    condition_of_stay: str | None = None
+    extension_number: int = 0
+
+
+def record_stay(store: Store, data: StayInput, *, actor: str) -> int:
+    """Record a limit of stay as printed on the visa label or e-Visa."""
+    if data.limit_of_stay <= data.granted_on:
+        raise ValidationError("limit_of_stay", "the limit of stay must fall after the grant date")
+    if data.entry_date and data.limit_of_stay <= data.entry_date:
+        raise ValidationError("limit_of_stay", "the limit of stay must fall after the entry date")
+    with store.transaction() as session:
+        if session.get(Case, data.case_id) is None:
+            raise ValidationError("case_id", f"there is no case number {data.case_id}")
+        stay = Stay(**{f.name: getattr(data, f.name) for f in fields(StayInput)})
+        session.add(stay)
+        try:
+            audit.record(session, actor=actor, action=AuditAction.CREATE, obj=stay)
+        except IntegrityError:
+            raise ValidationError(
+                "extension_number",
+                f"this case already has a stay numbered {data.extension_number}",
+            ) from None
+        return stay.id
+
+
+__all__ = [
+    "CaseInput",
+    "CaseRef",
+    "ClientInput",
+    "StayInput",
+    "TravelDocumentInput",
+    "create_case",
+    "create_client",
+    "record_stay",
+    "update_case",
+]

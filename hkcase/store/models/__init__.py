@@ -1,0 +1,24 @@
+"""SQLAlchemy models. Importing this package registers every table on ``Base.metadata``."""
+
+from hkcase.store.models.activity import AuditEntry, EligibilityRun, Note, Reminder
+from hkcase.store.models.cases import Case, Consultant, Counter, Stay
+from hkcase.store.models.documents import ChecklistItem, Document
+from hkcase.store.models.people import Client, Education, Employment, Relationship, TravelDocument
+
+__all__ = [
+    "AuditEntry",
+    "Case",
+    "ChecklistItem",
+    "Client",
+    "Consultant",
+    "Counter",
+    "Document",
+    "Education",
+    "EligibilityRun",
+    "Employment",
+    "Note",
+    "Relationship",
+    "Reminder",
+    "Stay",
+    "TravelDocument",
+]

@@ -1,0 +1,1 @@
+"""Data files shipped with hkcase (scheme rules, checklists, fonts, icons)."""

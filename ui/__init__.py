@@ -1,0 +1,1 @@
+"""Qt Designer forms and the style sheet, installed as package data."""
