@@ -6,6 +6,7 @@ from importlib.resources import files
 from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +23,13 @@ def style_sheet() -> str:
     return files("hkcase.ui").joinpath("style.qss").read_text(encoding="utf-8")
 
 
+def app_icon() -> QIcon:
+    """The application icon, from ``resources/icons/hkcase.svg``."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(files("hkcase.resources").joinpath("icons/hkcase.svg").read_bytes())
+    return QIcon(pixmap)
+
+
 class _IntoInstanceLoader(QUiLoader):
     """Builds a form into an existing widget instead of a new top-level one."""
 
@@ -29,7 +37,7 @@ class _IntoInstanceLoader(QUiLoader):
         super().__init__(base)
         self._base = base
 
-    def createWidget(  # noqa: N802  (Qt override)
+    def createWidget(
         self, class_name: str, parent: QWidget | None = None, name: str = ""
     ) -> QWidget:
         if parent is None:
@@ -38,7 +46,7 @@ class _IntoInstanceLoader(QUiLoader):
         setattr(self._base, name, widget)
         return widget
 
-    def createAction(self, parent=None, name=""):  # type: ignore[no-untyped-def]  # noqa: N802
+    def createAction(self, parent=None, name=""):  # type: ignore[no-untyped-def]
         action = super().createAction(parent, name)
         setattr(self._base, name, action)
         return action

@@ -20,12 +20,13 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from hkcase.gui.forms import style_sheet
+    from hkcase.gui.forms import app_icon, style_sheet
     from hkcase.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hkcase")
     app.setStyleSheet(style_sheet())
+    app.setWindowIcon(app_icon())
     window = MainWindow(ctx)
     window.show()
     try:

@@ -22,10 +22,10 @@ class MainWindow(QMainWindow):
     """Shows what the store holds, per scheme."""
 
     # Filled in by load_form from ui/main_window.ui.
-    titleLabel: QLabel  # noqa: N815
-    subtitleLabel: QLabel  # noqa: N815
-    summaryView: QTableView  # noqa: N815
-    menuFile: QMenu  # noqa: N815
+    titleLabel: QLabel
+    subtitleLabel: QLabel
+    summaryView: QTableView
+    menuFile: QMenu
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
         header = self.summaryView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summaryView.verticalHeader().setVisible(False)
+        # Shortcuts then work even where the menu bar is hidden (e.g. a native macOS menu).
+        self.addActions([self.actionRefresh, self.actionQuit, self.actionAbout])
         self.actionRefresh.triggered.connect(self.refresh)
         self.actionQuit.triggered.connect(self.close)
         self.actionAbout.triggered.connect(self.show_about)

@@ -366,7 +366,7 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def _ensure_consultants(session: Session) -> list[int]:
-    existing = dict(session.execute(sa.select(Consultant.name, Consultant.id)).tuples().all())
+    existing = dict(session.execute(sa.select(Consultant.name, Consultant.id)).all())
     for name in names.CONSULTANTS:
         if name not in existing:
             consultant = Consultant(name=name)

@@ -51,11 +51,14 @@ def record(
 ) -> AuditEntry:
     """Add an audit entry for ``obj``; flushes first so a new record has its id."""
     session.flush()
+    identity = sa.inspect(obj).identity
+    if identity is None:
+        raise ValueError(f"{obj!r} is not in the session, so it cannot be audited")
     entry = AuditEntry(
         actor=actor,
         action=action,
         entity=obj.__tablename__,
-        entity_id=sa.inspect(obj).identity[0],
+        entity_id=identity[0],
         changes=changes if changes is not None else column_values(obj),
     )
     session.add(entry)

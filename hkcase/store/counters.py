@@ -18,15 +18,14 @@ def allocate(session: Session, name: str, count: int = 1) -> range:
     """
     if count < 1:
         raise ValueError("count must be at least 1")
-    table = Counter.__table__
     last = session.execute(
-        sa.update(table)
-        .where(table.c.name == name)
-        .values(value=table.c.value + count)
-        .returning(table.c.value)
+        sa.update(Counter)
+        .where(Counter.name == name)
+        .values(value=Counter.value + count)
+        .returning(Counter.value)
     ).scalar_one_or_none()
     if last is None:
-        session.execute(sa.insert(table).values(name=name, value=count))
+        session.execute(sa.insert(Counter).values(name=name, value=count))
         last = count
     return range(last - count + 1, last + 1)
 

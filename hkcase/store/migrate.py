@@ -111,8 +111,16 @@ def upgrade_to_head(
         log.info("backed up database before upgrade from %s to %s: %s", current, head, backup)
     # PostgreSQL databases are shared: their backups belong to whoever runs the
     # server (pg_dump), not to whichever desktop happens to upgrade first.
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except sa.exc.DBAPIError as exc:
+        log.exception("schema upgrade from %s to %s failed", current, head)
+        kept = f"; a copy from before is at {backup}" if backup else ""
+        raise StoreError(
+            f"upgrading the database from schema {current or 'empty'} to {head} failed and "
+            f"was rolled back ({str(exc.orig).splitlines()[0]}){kept}"
+        ) from None
     log.info("database schema upgraded from %s to %s", current, head)
     return MigrationReport(revision=head, previous=current, backup=backup)

@@ -1,0 +1,28 @@
+"""``python -m benchmarks [--quick]``: run every benchmark, one JSON object per line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import store_bench
+
+SUITES = (store_bench,)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller data sets (10,000 instead of 100,000 clients)")
+    args = parser.parse_args()
+    for suite in SUITES:
+        for result in suite.run(args.quick):
+            print(result.as_json(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
