@@ -71,8 +71,14 @@ ensure_venv() {
     fi
     if [ ! -f "$stamp" ] || [ "$HKCASE_ROOT/pyproject.toml" -nt "$stamp" ]; then
         say "installing hkcase and its dependencies into $HKCASE_VENV"
-        "$HKCASE_VENV/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
-        "$HKCASE_VENV/bin/python" -m pip install --quiet -e "$HKCASE_ROOT$extras"
+        # Build back-ends are chatty even with --quiet: keep the output, show it on failure.
+        local log="$HKCASE_VENV/pip-install.log"
+        if ! { "$HKCASE_VENV/bin/python" -m pip install --upgrade pip setuptools wheel &&
+               "$HKCASE_VENV/bin/python" -m pip install -e "$HKCASE_ROOT$extras"; } >"$log" 2>&1; then
+            cat "$log" >&2
+            say "installing hkcase failed (log: $log)"
+            exit 1
+        fi
         touch "$stamp"
     fi
 }
