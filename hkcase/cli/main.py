@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from hkcase import __version__
 from hkcase.cli import demo_cmd, info_cmd
+from hkcase.cli.errors import UsageError
 from hkcase.config.locations import LocationError
 from hkcase.services.errors import ValidationError
 from hkcase.store import StoreError
@@ -26,10 +27,6 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 COMMANDS = (info_cmd, demo_cmd)
-
-
-class UsageError(Exception):
-    """Bad command-line input; reported as one line with exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
