@@ -8,9 +8,9 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import store_bench
+from benchmarks import eligibility_bench, store_bench
 
-SUITES = (store_bench,)
+SUITES = (store_bench, eligibility_bench)
 
 
 def main() -> int:

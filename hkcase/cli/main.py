@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from hkcase import __version__
-from hkcase.cli import demo_cmd, info_cmd
+from hkcase.cli import check_cmd, demo_cmd, info_cmd
 from hkcase.cli.errors import UsageError
 from hkcase.config.locations import LocationError
 from hkcase.services.errors import ValidationError
@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-COMMANDS = (info_cmd, demo_cmd)
+COMMANDS = (info_cmd, demo_cmd, check_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

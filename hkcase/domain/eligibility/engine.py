@@ -1,0 +1,170 @@
+"""Assess a profile under every scheme, and find when the answer changes with time alone."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from hkcase.domain.dates import add_months, age_on
+from hkcase.domain.eligibility.lists import find_ttps_university
+from hkcase.domain.eligibility.model import Assessment, Change, SchemeResult
+from hkcase.domain.eligibility.profile import Profile
+from hkcase.domain.eligibility.rulesets import change_dates
+from hkcase.domain.eligibility.schemes.dependants import assess_dependant
+from hkcase.domain.eligibility.schemes.employment import assess_asmtp, assess_gep, assess_techtas
+from hkcase.domain.eligibility.schemes.graduates import assess_assg, assess_iang
+from hkcase.domain.eligibility.schemes.investment import assess_new_cies
+from hkcase.domain.eligibility.schemes.qmas import assess_qmas_abpt, assess_qmas_gpt
+from hkcase.domain.eligibility.schemes.ttps import assess_ttps
+from hkcase.domain.vocab import Scheme
+
+Assessor = Callable[[Profile], SchemeResult]
+
+ASSESSORS: dict[Scheme, Assessor] = {
+    Scheme.ASMTP: assess_asmtp,
+    Scheme.GEP: assess_gep,
+    Scheme.QMAS_GPT: assess_qmas_gpt,
+    Scheme.QMAS_ABPT: assess_qmas_abpt,
+    Scheme.TTPS: assess_ttps,
+    Scheme.TECHTAS: assess_techtas,
+    Scheme.IANG: assess_iang,
+    Scheme.ASSG: assess_assg,
+    Scheme.NEW_CIES: assess_new_cies,
+    Scheme.DEPENDANT: assess_dependant,
+}
+
+# Which dated things each scheme's answer can turn on.
+RULE_FILES: dict[Scheme, tuple[str, ...]] = {
+    Scheme.ASMTP: ("asmtp",),
+    Scheme.GEP: ("gep", "excluded_nationalities"),
+    Scheme.QMAS_GPT: ("qmas_gpt", "excluded_nationalities"),
+    Scheme.QMAS_ABPT: ("qmas_abpt", "excluded_nationalities"),
+    Scheme.TTPS: ("ttps", "excluded_nationalities"),
+    Scheme.TECHTAS: ("techtas", "excluded_nationalities"),
+    Scheme.IANG: ("iang", "excluded_nationalities"),
+    Scheme.ASSG: ("assg", "excluded_nationalities"),
+    Scheme.NEW_CIES: ("new_cies",),
+    Scheme.DEPENDANT: ("dependant",),
+}
+AGE_THRESHOLDS: dict[Scheme, tuple[int, ...]] = {
+    Scheme.QMAS_GPT: (18, 40, 45, 51),  # 40/45/51: legacy points bands and the revised limit
+    Scheme.QMAS_ABPT: (18,),
+    Scheme.ASSG: (18, 41),
+    Scheme.NEW_CIES: (18,),
+    Scheme.DEPENDANT: (18, 60),
+}
+EXPERIENCE: dict[Scheme, tuple[tuple[str, tuple[float, ...]], ...]] = {
+    Scheme.QMAS_GPT: (("years_experience", (2, 5, 10)),),
+    Scheme.TTPS: (("years_experience", (3,)), ("years_experience_last_5y", (3,))),
+    Scheme.TECHTAS: (("years_relevant_experience", (1,)),),
+}
+WORDS = {
+    "years_experience": "work experience",
+    "years_experience_last_5y": "work experience in the last 5 years",
+    "years_relevant_experience": "relevant experience",
+}
+HORIZON_YEARS = 10
+ASSUMING_WORK = " (assuming the applicant keeps working)"
+
+
+def _birthday(born: date, age: int) -> date:
+    """First day on which someone born on ``born`` is ``age`` (1 March for 29 February)."""
+    day: date = born + relativedelta(years=age)
+    return day if age_on(born, day) >= age else day + timedelta(days=1)
+
+
+def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
+    """Dates after the assessment date on which something the scheme tests changes."""
+    on = p.assessment_date
+    found: dict[date, list[str]] = {}
+
+    def add(day: date, label: str) -> None:
+        found.setdefault(day, []).append(label)
+
+    if p.date_of_birth is not None:
+        for age in AGE_THRESHOLDS.get(scheme, ()):
+            add(_birthday(p.date_of_birth, age), f"turns {age}")
+    for field, thresholds in EXPERIENCE.get(scheme, ()):
+        value = getattr(p, field)
+        if value is None:
+            continue
+        for threshold in thresholds:
+            if value < threshold:
+                days = math.ceil((threshold - value) * 365.25)
+                add(on + timedelta(days=days), f"{threshold:g} years of {WORDS[field]}"
+                    + ASSUMING_WORK)
+    if scheme is Scheme.TTPS:
+        if p.bachelor_award_date is not None:
+            fifth = p.bachelor_award_date + relativedelta(years=5)
+            add(fifth, "5 years since the bachelor's degree")
+            add(fifth + timedelta(days=1), "more than 5 years since the bachelor's degree")
+        if p.bachelor_institution and p.bachelor_institution_on_ttps_list is None:
+            entry = find_ttps_university(p.bachelor_institution, on).entry
+            if entry is not None and entry.effective_to is not None:
+                add(entry.effective_to + timedelta(days=1), f"{entry.name_en} leaves the list")
+            if entry is not None and entry.effective_from is not None:
+                add(entry.effective_from, f"{entry.name_en} joins the list")
+    if scheme is Scheme.IANG and p.graduation_date is not None:
+        end = add_months(p.graduation_date, 6)
+        add(p.graduation_date, "graduation")
+        add(end, "six months after graduation")
+        add(end + timedelta(days=1), "the fresh-graduate window has closed")
+    if scheme is Scheme.DEPENDANT and p.sponsor_limit_of_stay is not None:
+        add(p.sponsor_limit_of_stay + timedelta(days=1), "the sponsor's limit of stay passes")
+    for name in RULE_FILES[scheme]:
+        for day in change_dates(name):
+            add(day, f"rules change ({name.replace('_', ' ')})")
+    horizon = add_months(on, 12 * HORIZON_YEARS)
+    return {d: labels for d, labels in found.items() if on < d <= horizon}
+
+
+def _project(p: Profile, day: date) -> Profile:
+    """The profile as it will stand on ``day`` if nothing but time and work go on."""
+    elapsed = (day - p.assessment_date).days / 365.25
+    changes: dict[str, object] = {"assessment_date": day}
+    for field in ("years_experience", "years_relevant_experience"):
+        value = getattr(p, field)
+        if value is not None:
+            changes[field] = value + elapsed
+    if p.years_experience_last_5y is not None:
+        changes["years_experience_last_5y"] = min(5.0, p.years_experience_last_5y + elapsed)
+    return p.replace(**changes)
+
+
+def _status_map(result: SchemeResult) -> dict[str, str]:
+    states = {c.id: c.status.value for c in result.criteria}
+    states["outcome"] = result.outcome.value
+    states["category"] = result.category or "none"
+    return states
+
+
+def changes_on(scheme: Scheme, p: Profile, today: SchemeResult) -> list[Change]:
+    """When the criteria, the category or the outcome change with time alone."""
+    assessor = ASSESSORS[scheme]
+    previous = _status_map(today)
+    changes: list[Change] = []
+    for day, labels in sorted(_candidates(scheme, p).items()):
+        result = assessor(_project(p, day))
+        current = _status_map(result)
+        why = "; ".join(labels)
+        for key, state in current.items():
+            before = previous.get(key)
+            if before is not None and before != state:
+                changes.append(Change(day, key, f"{before} → {state}: {why}"))
+        previous = current
+    return changes
+
+
+def assess(profile: Profile, schemes: Iterable[Scheme] | None = None, *,
+           with_changes: bool = True) -> Assessment:
+    """Assess ``profile`` on its assessment date under each scheme (all by default)."""
+    results = []
+    for scheme in schemes or ASSESSORS:
+        result = ASSESSORS[scheme](profile)
+        if with_changes:
+            result.changes_on = changes_on(scheme, profile, result)
+        results.append(result)
+    return Assessment(assessment_date=profile.assessment_date, results=results)

@@ -1,0 +1,1 @@
+"""One module per family of schemes; each exposes ``assess_<scheme>(profile)``."""

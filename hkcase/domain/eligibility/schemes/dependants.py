@@ -1,0 +1,133 @@
+"""Dependants of a sponsor (spouse, partner, child, parent) — schemes.md §8."""
+
+from __future__ import annotations
+
+from hkcase.domain.dates import age_on
+from hkcase.domain.eligibility.common import MET, NOT_MET, UNKNOWN, flag, unknown
+from hkcase.domain.eligibility.model import Criterion, SchemeResult
+from hkcase.domain.eligibility.profile import Profile
+from hkcase.domain.eligibility.rulesets import RuleSet
+from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+
+PARTNERS = ("spouse", "same_sex_spouse", "civil_partner")
+SETTLED = ("permanent_resident", "unconditional_stay")
+
+
+def _relationship(p: Profile, r: RuleSet) -> list[Criterion]:
+    cid, text = "relationship", "a relationship that admits a dependant"
+    kind = p.relationship
+    if kind is None:
+        return [unknown(cid, text, "relationship")]
+    if kind == "de_facto_partner":
+        return [Criterion(cid, text, NOT_MET, "unregistered de facto partners do not qualify")]
+    if kind in PARTNERS:
+        if kind != "spouse" and not r["same_sex_partners_recognised"]:
+            return [Criterion(cid, text, NOT_MET, f"{kind.replace('_', ' ')}s are recognised "
+                              "only from 2018-09-19")]
+        return [Criterion(cid, text, MET, kind.replace("_", " ")),
+                flag("recognised", "the marriage or partnership is legally and officially "
+                     "recognised where it was celebrated", p.relationship_legally_recognised,
+                     "relationship_legally_recognised")]
+    if kind == "child":
+        return [Criterion(cid, text, MET, "child"), _child_age(p, r),
+                _unmarried(p), flag("dependent", "dependent on the sponsor",
+                                    p.dependent_on_sponsor, "dependent_on_sponsor")]
+    # parent
+    return [Criterion(cid, text, MET, "parent"), _parent_age(p, r), _settled_sponsor(p)]
+
+
+def _child_age(p: Profile, r: RuleSet) -> Criterion:
+    cid, text = "child_under_18", "under 18"
+    if p.date_of_birth is None:
+        return unknown(cid, text, "date_of_birth")
+    age = age_on(p.date_of_birth, p.assessment_date)
+    if age <= r["child_max_age"]:
+        return Criterion(cid, text, MET, f"aged {age}")
+    return Criterion(cid, text, NOT_MET, f"aged {age}",
+                     review="a child already here who turns 18: the rule was not found")
+
+
+def _unmarried(p: Profile) -> Criterion:
+    cid, text = "unmarried", "unmarried"
+    if p.marital_status is None:
+        return unknown(cid, text, "marital_status")
+    married = p.marital_status in ("married", "civil_partnership", "separated")
+    return Criterion(cid, text, NOT_MET if married else MET, p.marital_status)
+
+
+def _parent_age(p: Profile, r: RuleSet) -> Criterion:
+    minimum = r["parent_min_age"]
+    cid, text = "parent_age", f"parent aged {minimum} or above"
+    if p.date_of_birth is None:
+        return unknown(cid, text, "date_of_birth")
+    age = age_on(p.date_of_birth, p.assessment_date)
+    return Criterion(cid, text, MET if age >= minimum else NOT_MET, f"aged {age}")
+
+
+def _settled_sponsor(p: Profile) -> Criterion:
+    cid = "sponsor_settled"
+    text = "sponsor is a permanent resident or has no limit of stay (needed for parents)"
+    if p.sponsor_status is None:
+        return unknown(cid, text, "sponsor_status")
+    return Criterion(cid, text, MET if p.sponsor_status in SETTLED else NOT_MET,
+                     p.sponsor_status.replace("_", " "))
+
+
+def _sponsor(p: Profile, r: RuleSet) -> Criterion:
+    cid, text = "sponsor_status", "sponsor may bring dependants"
+    status = p.sponsor_status
+    if status is None:
+        return unknown(cid, text, "sponsor_status")
+    if status == "other":
+        return Criterion(cid, text, UNKNOWN, "other status",
+                         review="check whether the sponsor's status allows dependants",
+                         needs=("sponsor_status",))
+    detail = status.replace("_", " ")
+    if p.residence == "mainland_china" and status not in SETTLED:
+        scheme = p.sponsor_scheme
+        if scheme is None:
+            return unknown(cid, text, "sponsor_scheme",
+                           detail="Mainland residents may join only some kinds of sponsor")
+        if scheme not in r["mainland_sponsor_schemes"]:
+            return Criterion(cid, text, UNKNOWN, f"Mainland resident joining a {scheme} sponsor",
+                             review="whether Mainland residents may join sponsors under this "
+                             "scheme is not in the sources found (2015 guidebook list)",
+                             needs=("sponsor_scheme",))
+        detail += f", {scheme} (Mainland residents accepted)"
+    return Criterion(cid, text, MET, detail)
+
+
+def _nationality(p: Profile, r: RuleSet) -> Criterion:
+    cid, text = "nationality", "nationality accepted for dependants"
+    if p.nationality is None:
+        return unknown(cid, text, "nationality")
+    if p.nationality in r["guidebook_excluded_nationalities"]:
+        return Criterion(cid, text, NOT_MET, f"{p.nationality} excluded in the 2015 guidebook",
+                         review="the current exclusion list for dependants was not found")
+    return Criterion(cid, text, MET, p.nationality)
+
+
+def assess_dependant(p: Profile) -> SchemeResult:
+    """A dependant joining a sponsor; the limit of stay follows the sponsor's."""
+    r = rules_for("dependant", p)
+    if r is None:
+        return no_rule_set("DEPENDANT", "dependant", p)
+    criteria = [
+        *_relationship(p, r),
+        _sponsor(p, r),
+        _nationality(p, r),
+        flag("support", "sponsor can support the dependant well above subsistence and provide "
+             "suitable accommodation", p.sponsor_can_support_well_above_subsistence,
+             "sponsor_can_support_well_above_subsistence"),
+    ]
+    extra = []
+    if p.sponsor_limit_of_stay is not None:
+        if p.sponsor_limit_of_stay < p.assessment_date:
+            criteria.append(Criterion("sponsor_limit", "sponsor's limit of stay not expired",
+                                      NOT_MET, f"expired {p.sponsor_limit_of_stay}"))
+        else:
+            extra.append(f"Limit of stay normally follows the sponsor's: "
+                         f"{p.sponsor_limit_of_stay}.")
+    return conjunctive("DEPENDANT", r, criteria, extra)
+
+

@@ -1,0 +1,67 @@
+"""New Capital Investment Entrant Scheme — schemes.md §7."""
+
+from __future__ import annotations
+
+from hkcase.domain.eligibility.common import (
+    MET,
+    NOT_MET,
+    age_criterion,
+    at_least,
+    unknown,
+)
+from hkcase.domain.eligibility.model import Criterion, SchemeResult
+from hkcase.domain.eligibility.profile import Profile
+from hkcase.domain.eligibility.rulesets import rule_set_on
+from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+
+
+def _applicant_type(p: Profile) -> Criterion:
+    cid = "applicant_type"
+    text = ("a foreign national, a Chinese national with permanent residence abroad, or a "
+            "Macao or Taiwan resident")
+    if p.nationality is None:
+        return unknown(cid, text, "nationality")
+    if p.nationality != "CN":
+        excluded = rule_set_on("excluded_nationalities", p.assessment_date)
+        if excluded is not None and p.nationality in excluded["countries"]:
+            return Criterion(cid, text, NOT_MET, f"{p.nationality} national",
+                             review="one consultancy says Afghan, Cuban and DPRK nationals are "
+                             "excluded; no official text found")
+        return Criterion(cid, text, MET, f"foreign national ({p.nationality})")
+    if p.residence in ("macao", "taiwan"):
+        return Criterion(cid, text, MET, f"Chinese national resident in {p.residence}")
+    if p.overseas_permanent_residence is None:
+        return unknown(cid, text, "overseas_permanent_residence")
+    return Criterion(cid, text, MET if p.overseas_permanent_residence else NOT_MET,
+                     "Chinese national " + ("with" if p.overseas_permanent_residence
+                                            else "without") + " permanent residence abroad")
+
+
+def assess_new_cies(p: Profile) -> SchemeResult:
+    """New Capital Investment Entrant Scheme."""
+    r = rules_for("new_cies", p)
+    if r is None:
+        return no_rule_set("NEW_CIES", "new_cies", p)
+    period = int(r["net_assets_period_months"])
+    assets = at_least("net_assets", f"net assets of HK${r['min_net_assets_hkd']:,} or more held "
+                      f"throughout the {period} months before applying",
+                      p.net_assets_hkd_min_over_6_months, r["min_net_assets_hkd"],
+                      "net_assets_hkd_min_over_6_months", "HK$")
+    if period != 6 and assets.status is MET:
+        assets = Criterion(assets.id, assets.text, MET, assets.detail,
+                           review=f"the profile gives the lowest figure over 6 months; this "
+                           f"date needs it over {period} months")
+    criteria = [
+        age_criterion("age", "aged 18 or above", p, min_age=r["min_age"]),
+        _applicant_type(p),
+        assets,
+        at_least("investment", f"plans to invest HK${r['min_investment_hkd']:,} or more in "
+                 "permissible assets", p.planned_investment_hkd, r["min_investment_hkd"],
+                 "planned_investment_hkd", "HK$"),
+        at_least("cies_portfolio", f"places HK${r['min_portfolio_hkd']:,} in the CIES "
+                 "Investment Portfolio", p.planned_cies_portfolio_hkd, r["min_portfolio_hkd"],
+                 "planned_cies_portfolio_hkd", "HK$"),
+    ]
+    return conjunctive("NEW_CIES", r, criteria)
+
+
