@@ -29,8 +29,9 @@ class EligibilityRun(Base):
     scheme: Mapped[Scheme] = mapped_column(enum_type(Scheme, "scheme"))
     assessment_date: Mapped[date] = mapped_column()
     outcome: Mapped[str] = mapped_column(sa.String(20))
-    rule_set_id: Mapped[str] = mapped_column(sa.String(80))
-    rule_set_effective_from: Mapped[date] = mapped_column()
+    # Empty when no rule set was in force on the assessment date (the result says why).
+    rule_set_id: Mapped[str | None] = mapped_column(sa.String(80))
+    rule_set_effective_from: Mapped[date | None] = mapped_column()
     inputs: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     result: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
