@@ -56,24 +56,30 @@ def _count_clients(path: Path) -> int:
 def test_upgrade_backs_up_first_then_migrates(tmp_path: Path, newer_migrations: str) -> None:
     shutil.copy(DATA / "schema_0001.sqlite3", tmp_path / "hkcase.sqlite3")
     database = tmp_path / "hkcase.sqlite3"
+    head = head_revision()
     store = open_store(sqlite_url(database), backup_dir=tmp_path / "backups")
-    store.close()  # the current release: nothing to do, no backup
-    assert store.migration.backup is None
+    store.close()  # a file from release 0001 opened by this release
+    first = store.migration
+    assert (first.previous, first.revision) == ("0001", head)
+    assert first.backup is not None and "schema-0001" in first.backup.name
+    again = open_store(sqlite_url(database), backup_dir=tmp_path / "backups")
+    again.close()  # nothing to do the second time: no backup
+    assert again.migration.backup is None and not again.migration.upgraded
 
     store = open_store(sqlite_url(database), backup_dir=tmp_path / "backups",
                        script_location=newer_migrations)
     try:
         report = store.migration
-        assert (report.previous, report.revision, report.upgraded) == ("0001", "9001", True)
+        assert (report.previous, report.revision, report.upgraded) == (head, "9001", True)
         assert report.backup is not None and report.backup.parent == tmp_path / "backups"
-        assert "schema-0001" in report.backup.name
+        assert f"schema-{head}" in report.backup.name
         columns = {c["name"] for c in sa.inspect(store.engine).get_columns("client")}
         assert "nickname" in columns
     finally:
         store.close()
     # The backup is the old schema with all the data; the upgraded file kept the data too.
     with sqlite3.connect(report.backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         columns = {row[1] for row in conn.execute("PRAGMA table_info(client)")}
         assert "nickname" not in columns
     assert _count_clients(report.backup) == _count_clients(database) == 20
@@ -130,7 +136,7 @@ def test_failed_migration_leaves_the_database_as_it_was(tmp_path: Path,
         'batch.add_column(sa.Column("nickname", sa.String(50), nullable=True))',
         'batch.add_column(sa.Column("nickname", sa.String(50), nullable=True))\n'
         '    op.execute("SELECT * FROM no_such_table")'))
-    with pytest.raises(StoreError, match="from schema 0001 to 9001 failed and was rolled back"):
+    with pytest.raises(StoreError, match="to 9001 failed and was rolled back"):
         open_store(sqlite_url(database), backup_dir=tmp_path / "b",
                    script_location=newer_migrations)
     with sqlite3.connect(database) as conn:
