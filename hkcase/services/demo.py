@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from hkcase.domain.dates import add_months
 from hkcase.domain.ids import normalise_hkid
+from hkcase.domain.search_text import search_document
 from hkcase.domain.vocab import (
     ApplicationType,
     EducationLevel,
@@ -39,6 +40,7 @@ from hkcase.store.models import (
     Education,
     Employment,
     Relationship,
+    SearchEntry,
     Stay,
     TravelDocument,
 )
@@ -419,12 +421,33 @@ def _write_chunk(session: Session, chunk: _Chunk) -> tuple[int, int]:
                                  for i, row in chunk.education])
     _insert(session, Employment, [{**row, "client_id": principal_ids[i]}
                                   for i, row in chunk.employment])
+    _insert(session, SearchEntry, _search_rows(
+        chunk, cases, principal_case_ids + dependant_case_ids, principal_ids, dependant_ids))
     _insert(session, Relationship, [
         {"sponsor_id": principal_ids[sponsor], "dependant_id": dependant_ids[n],
          "kind": kind.value, "since": None}
         for n, (sponsor, kind, _, _) in enumerate(chunk.dependant_links)
     ])
     return len(cases), len(stays)
+
+
+def _search_rows(chunk: _Chunk, cases: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+                 case_ids: list[int], principal_ids: list[int], dependant_ids: list[int]
+                 ) -> list[dict[str, Any]]:
+    people = {pid: person for pid, person in zip(principal_ids, chunk.principals, strict=True)}
+    people.update(zip(dependant_ids, chunk.dependants, strict=True))
+    numbers: dict[int, list[str]] = {}
+    for principal, i, doc in chunk.documents:
+        owner = (principal_ids if principal else dependant_ids)[i]
+        numbers.setdefault(owner, []).append(doc["number"])
+    rows = []
+    for case_id, (case, _) in zip(case_ids, cases, strict=True):
+        person = people[case["client_id"]]
+        rows.append({"case_id": case_id, "document": search_document([
+            case["reference"], case["immd_file_ref"], person["family_name"],
+            person["given_names"], person["chinese_name"], person["hkid"],
+            person["mainland_id"], *numbers.get(case["client_id"], [])])})
+    return rows
 
 
 def generate_demo(

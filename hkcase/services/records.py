@@ -21,7 +21,7 @@ from hkcase.domain.vocab import (
     TravelDocumentType,
 )
 from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError, Store, audit
+from hkcase.store import ConflictError, Store, audit, search
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import Case, Client, Stay, TravelDocument
 
@@ -131,6 +131,7 @@ def create_case(store: Store, data: CaseInput, *, actor: str) -> CaseRef:
         )
         session.add(case)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case)
+        search.refresh_cases(session, [case.id])
         return CaseRef(case.id, case.reference, case.version)
 
 
@@ -179,6 +180,8 @@ def update_case(
             audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=case, changes=diff)
         except IntegrityError as exc:
             raise ValidationError("case", f"the change breaks a rule: {exc.orig}") from None
+        if "immd_file_ref" in diff:
+            search.refresh_cases(session, [case.id])
         return CaseRef(case.id, case.reference, case.version)
 
 

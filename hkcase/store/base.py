@@ -71,3 +71,14 @@ class Timestamps:
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# Tables the database has but the models do not describe: SQLite's FTS5 index
+# and its shadow tables. Migrations and the drift check leave them alone.
+UNMAPPED_TABLE_PREFIXES = ("search_fts",)
+
+
+def include_in_migrations(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic ``include_name`` hook: skip the unmapped FTS tables."""
+    return not (type_ == "table" and name is not None
+                and name.startswith(UNMAPPED_TABLE_PREFIXES))

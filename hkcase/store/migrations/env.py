@@ -3,7 +3,7 @@
 from alembic import context
 
 import hkcase.store.models  # noqa: F401  (registers every table)
-from hkcase.store.base import Base
+from hkcase.store.base import Base, include_in_migrations
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,6 +18,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=include_in_migrations,
 )
 with context.begin_transaction():
     context.run_migrations()

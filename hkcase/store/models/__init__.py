@@ -4,6 +4,7 @@ from hkcase.store.models.activity import AuditEntry, EligibilityRun, Note, Remin
 from hkcase.store.models.cases import Case, Consultant, Counter, Stay
 from hkcase.store.models.documents import ChecklistItem, Document
 from hkcase.store.models.people import Client, Education, Employment, Relationship, TravelDocument
+from hkcase.store.models.search import SearchEntry
 
 __all__ = [
     "AuditEntry",
@@ -19,6 +20,7 @@ __all__ = [
     "Note",
     "Relationship",
     "Reminder",
+    "SearchEntry",
     "Stay",
     "TravelDocument",
 ]
