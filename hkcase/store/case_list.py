@@ -1,0 +1,142 @@
+"""The case list: one filtered, sorted page of cases at a time, as plain rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from hkcase.domain.vocab import ApplicationType, Outcome, Scheme, Stage
+from hkcase.store.models import Case, Client, Consultant, Stay
+from hkcase.store.search import matching_cases
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListRow:
+    case_id: int
+    reference: str
+    client_id: int
+    family_name: str
+    given_names: str
+    chinese_name: str | None
+    scheme: Scheme
+    application_type: ApplicationType
+    stage: Stage
+    outcome: Outcome
+    consultant: str | None
+    opened_on: date
+    limit_of_stay: date | None
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """What the list shows: search text, filters, and the latest limit a deadline allows.
+
+    ``limit_between`` keeps cases whose limit of stay falls in ``[low, high]``
+    for their scheme (the services turn "window open" and "opening within N
+    days" into these bounds with the domain's window rules).
+    """
+
+    text: str = ""
+    schemes: tuple[Scheme, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    consultant_ids: tuple[int, ...] = ()
+    limit_between: Mapping[Scheme, tuple[date | None, date | None]] = field(default_factory=dict)
+    open_only: bool = False
+
+
+SORT_KEYS = ("reference", "client", "chinese_name", "scheme", "stage", "consultant",
+             "limit_of_stay", "opened_on")
+
+
+def _limit() -> sa.ScalarSelect[date]:
+    return (sa.select(sa.func.max(Stay.limit_of_stay)).where(Stay.case_id == Case.id)
+            .scalar_subquery())
+
+
+def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any]) -> sa.Select[Any]:
+    statement = (sa.select(*columns).select_from(Case).join(Client, Client.id == Case.client_id)
+                 .outerjoin(Consultant, Consultant.id == Case.consultant_id))
+    if query.text.strip():
+        condition = matching_cases(session, query.text)
+        statement = statement.where(condition if condition is not None else sa.false())
+    if query.schemes:
+        statement = statement.where(Case.scheme.in_(query.schemes))
+    if query.stages:
+        statement = statement.where(Case.stage.in_(query.stages))
+    if query.consultant_ids:
+        statement = statement.where(Case.consultant_id.in_(query.consultant_ids))
+    if query.open_only:
+        statement = statement.where(Case.stage != Stage.CLOSED)
+    if query.limit_between:
+        # Join each case's latest stay (no later stay on the same case) and test its
+        # limit; schemes sharing the same bounds share one condition.
+        latest, later = aliased(Stay), aliased(Stay)
+        statement = statement.join(latest, latest.case_id == Case.id).where(~sa.exists().where(
+            later.case_id == latest.case_id, later.limit_of_stay > latest.limit_of_stay))
+        # Each scheme's bounds as CASE expressions (no OR), plus the overall range, so
+        # the database drives the join from the limit_of_stay index.
+        for position, pick in ((0, min), (1, max)):
+            values = {scheme: bounds[position] for scheme, bounds in query.limit_between.items()}
+            known = [v for v in values.values() if v is not None]
+            if len(known) != len(values):
+                continue  # open on this side for some scheme: no bound
+            per_scheme = sa.case(*((Case.scheme == scheme, value)
+                                   for scheme, value in values.items()), else_=None)
+            if position == 0:
+                statement = statement.where(latest.limit_of_stay >= pick(known),
+                                            latest.limit_of_stay >= per_scheme)
+            else:
+                statement = statement.where(latest.limit_of_stay <= pick(known),
+                                            latest.limit_of_stay <= per_scheme)
+    return statement
+
+
+def count_cases(session: Session, query: CaseQuery) -> int:
+    """How many cases the query shows."""
+    counted = _filtered(session, query, [sa.func.count(Case.id)])
+    return int(session.execute(counted).scalar_one() or 0)
+
+
+def list_cases(session: Session, query: CaseQuery, *, sort: str = "reference",
+               descending: bool = False, offset: int = 0, limit: int = 200
+               ) -> list[CaseListRow]:
+    """One page of the list, sorted in SQL (never by loading every row)."""
+    limit_of_stay = _limit().label("limit_of_stay")
+    keys: dict[str, list[Any]] = {
+        "reference": [Case.id],
+        "client": [Client.family_name, Client.given_names],
+        "chinese_name": [Client.chinese_name],
+        "scheme": [Case.scheme],
+        "stage": [Case.stage],
+        "consultant": [Consultant.name],
+        "limit_of_stay": [limit_of_stay],
+        "opened_on": [Case.opened_on],
+    }
+    if sort not in keys:
+        raise ValueError(f"cannot sort the case list by {sort!r}")
+    order = [k.desc() if descending else k.asc() for k in keys[sort]]
+    order.append(Case.id.desc() if descending else Case.id.asc())
+    statement = _filtered(session, query, [
+        Case.id, Case.reference, Client.id, Client.family_name, Client.given_names,
+        Client.chinese_name, Case.scheme, Case.application_type, Case.stage, Case.outcome,
+        Consultant.name, Case.opened_on, limit_of_stay,
+    ]).order_by(*order).offset(offset).limit(limit)
+    return [CaseListRow(*row) for row in session.execute(statement)]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultantRow:
+    id: int
+    name: str
+
+
+def consultants(session: Session) -> list[ConsultantRow]:
+    """Active consultants, by name."""
+    return [ConsultantRow(i, n) for i, n in session.execute(
+        sa.select(Consultant.id, Consultant.name).where(Consultant.active)
+        .order_by(Consultant.name))]
