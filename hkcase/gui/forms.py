@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from importlib.resources import files
 from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -63,3 +64,12 @@ def load_form(name: str, base: W) -> W:
     if widget is None:
         raise RuntimeError(f"form {name}.ui could not be loaded: {loader.errorString()}")
     return base
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def combo_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    """The enum member stored as a combo box item's data (Qt hands it back as a string)."""
+    value = combo.currentData()
+    return None if value is None else enum_cls(value)

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from hkcase.config.locations import LocationError
 from hkcase.services.context import open_app
 from hkcase.store import StoreError
+
+
+def register_fonts() -> list[str]:
+    """Register the fonts shipped in ``resources/fonts`` so Chinese never shows as boxes."""
+    from PySide6.QtGui import QFontDatabase
+
+    families: list[str] = []
+    folder = files("hkcase.resources").joinpath("fonts")
+    if not folder.is_dir():
+        return families
+    for entry in folder.iterdir():
+        if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):
+            font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
 
 
 def run_gui(data_dir: str | Path | None = None) -> int:
@@ -20,18 +37,27 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from hkcase.gui.crash import install_crash_handler
     from hkcase.gui.forms import app_icon, style_sheet
     from hkcase.gui.main_window import MainWindow
+    from hkcase.gui.tray import ReminderTray
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hkcase")
     app.setStyleSheet(style_sheet())
     app.setWindowIcon(app_icon())
+    register_fonts()
+    install_crash_handler(ctx.locations.log_dir)
     window = MainWindow(ctx)
     window.show()
+    # Never the only channel: the dashboard shows the same reminders.
+    tray = ReminderTray(ctx, window)
+    tray.summaryReady.connect(lambda _summary: window.refresh_dashboard())
+    tray.start()
     try:
         return app.exec()
     finally:
+        tray.stop()
         ctx.close()
 
 

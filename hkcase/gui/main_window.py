@@ -1,66 +1,243 @@
-"""The main window (a first, minimal version: the full desktop comes with issue 5)."""
+"""The main window: dashboard and case list on the left, the selected case on the right."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
+    QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
+    QTreeView,
 )
 
 from hkcase import __version__
-from hkcase.gui.forms import load_form
-from hkcase.gui.models import SchemeSummaryModel
+from hkcase.domain.vocab import Scheme, Stage
+from hkcase.gui.case_list_model import CaseListModel
+from hkcase.gui.case_view import CaseView
+from hkcase.gui.forms import combo_enum, load_form
+from hkcase.gui.prompts import Prompts
+from hkcase.services.case_list import CaseFilter, DeadlineFilter
 from hkcase.services.context import AppContext
-from hkcase.store.queries import cases_by_scheme
+from hkcase.services.dashboard import dashboard
+from hkcase.store.case_list import consultants
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_DELAY_MS = 120
 
 
 class MainWindow(QMainWindow):
-    """Shows what the store holds, per scheme."""
+    """The consultant's desk: no clicking in and out between cases."""
 
-    # Filled in by load_form from ui/main_window.ui.
-    titleLabel: QLabel
-    subtitleLabel: QLabel
-    summaryView: QTableView
-    menuFile: QMenu
+    splitter: QSplitter
+    leftTabs: QTabWidget
+    dashboardSummary: QLabel
+    dashboardView: QTreeView
+    searchEdit: QLineEdit
+    schemeFilter: QComboBox
+    stageFilter: QComboBox
+    consultantFilter: QComboBox
+    deadlineFilter: QComboBox
+    caseTable: QTableView
+    caseCount: QLabel
+    detailStack: QStackedWidget
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, prompts: Prompts | None = None) -> None:
         super().__init__()
         load_form("main_window", self)
         self.ctx = ctx
-        self.model = SchemeSummaryModel(parent=self)
-        self.summaryView.setModel(self.model)
-        header = self.summaryView.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.summaryView.verticalHeader().setVisible(False)
-        # Shortcuts then work even where the menu bar is hidden (e.g. a native macOS menu).
-        self.addActions([self.actionRefresh, self.actionQuit, self.actionAbout])
+        self.prompts = prompts or Prompts()
+        self.cases = CaseListModel(ctx.store, self)
+        self.caseTable.setModel(self.cases)
+        self.caseTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        header = self.caseTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.caseTable.verticalHeader().setVisible(False)
+        self.caseTable.verticalHeader().setDefaultSectionSize(24)
+        self.case_view = CaseView(ctx, self.prompts, self)
+        self.detailStack.addWidget(self.case_view)
+        self.dashboard_model = QStandardItemModel(self)
+        self.dashboardView.setModel(self.dashboard_model)
+        self._fill_filters()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.schemeFilter, self.stageFilter, self.consultantFilter,
+                      self.deadlineFilter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.caseTable.selectionModel().currentRowChanged.connect(self._case_selected)
+        self.dashboardView.activated.connect(self._dashboard_activated)
+        self.dashboardView.doubleClicked.connect(self._dashboard_activated)
+        self.case_view.changed.connect(lambda _id: self.refresh())
+        self.addActions([self.actionNewCase, self.actionNewClient, self.actionEditClient,
+                         self.actionRefresh, self.actionSettings, self.actionQuit,
+                         self.actionAbout])
         self.actionRefresh.triggered.connect(self.refresh)
         self.actionQuit.triggered.connect(self.close)
         self.actionAbout.triggered.connect(self.show_about)
-        self.refresh()
+        self.actionNewCase.triggered.connect(self.new_case)
+        self.actionNewClient.triggered.connect(self.new_client)
+        self.actionEditClient.triggered.connect(self.edit_client)
+        self.actionSettings.triggered.connect(self.show_settings)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 660])
+        self.refresh_dashboard()
+        self._show_count()
+        self.statusBar().showMessage(
+            f"Database: {ctx.store.location} · schema {ctx.store.migration.revision}")
+
+    # Filters and list ---------------------------------------------------------
+    def _fill_filters(self) -> None:
+        self.schemeFilter.addItem("All schemes", None)
+        for scheme in Scheme:
+            self.schemeFilter.addItem(scheme.value, scheme)
+        self.stageFilter.addItem("All stages", None)
+        for stage in Stage:
+            self.stageFilter.addItem(stage.value, stage)
+        self.consultantFilter.addItem("All consultants", None)
+        with self.ctx.store.reading() as session:
+            for row in consultants(session):
+                self.consultantFilter.addItem(row.name, row.id)
+        labels = {DeadlineFilter.ANY: "Any deadline", DeadlineFilter.OVERDUE: "Overdue",
+                  DeadlineFilter.WINDOW_OPEN: "Window open now",
+                  DeadlineFilter.OPENING_30: "Window opens ≤ 30 days",
+                  DeadlineFilter.OPENING_90: "Window opens ≤ 90 days"}
+        for value, label in labels.items():
+            self.deadlineFilter.addItem(label, value)
+
+    def current_filter(self) -> CaseFilter:
+        return CaseFilter(text=self.searchEdit.text(),
+                          scheme=combo_enum(self.schemeFilter, Scheme),
+                          stage=combo_enum(self.stageFilter, Stage),
+                          consultant_id=self.consultantFilter.currentData(),
+                          deadline=combo_enum(self.deadlineFilter, DeadlineFilter)
+                          or DeadlineFilter.ANY)
+
+    def apply_filter(self) -> None:
+        """Query the list again for the search text and filters (selection kept if shown)."""
+        selected = self.selected_case_id()
+        self.cases.set_filter(self.current_filter())
+        self._reselect(selected)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.caseCount.setText(f"{self.cases.total:,} cases")
+
+    def selected_case_id(self) -> int | None:
+        index = self.caseTable.currentIndex()
+        return self.cases.item(index.row()).row.case_id if index.isValid() else None
+
+    def _reselect(self, case_id: int | None) -> None:
+        if case_id is None:
+            return
+        row = self.cases.row_of(case_id)
+        if row is not None:
+            self.caseTable.selectionModel().setCurrentIndex(
+                self.cases.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_case(self.cases.item(current.row()).row.case_id)
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case on the right."""
+        self.case_view.show_case(case_id)
+        self.detailStack.setCurrentWidget(self.case_view)
+
+    def focus_search(self) -> None:
+        self.leftTabs.setCurrentIndex(1)
+        self.searchEdit.setFocus()
+        self.searchEdit.selectAll()
 
     def refresh(self) -> None:
-        """Reload the summary from the store."""
-        with self.ctx.store.reading() as session:
-            rows = cases_by_scheme(session)
-        self.model.set_rows(rows)
-        total = sum(r.all_cases for r in rows)
-        open_cases = sum(r.open_cases for r in rows)
-        self.subtitleLabel.setText(
-            f"{open_cases:,} open of {total:,} cases in {self.ctx.locations.data_dir}"
-        )
-        self.statusBar().showMessage(
-            f"Database: {self.ctx.store.location} · schema {self.ctx.store.migration.revision}"
-        )
+        """Reload the list (keeping the selection and how far it was loaded) and dashboard."""
+        selected = self.selected_case_id()
+        self.cases.reload(keep=self.cases.rowCount())
+        self._reselect(selected)
+        self._show_count()
+        self.refresh_dashboard()
+
+    # Dashboard ------------------------------------------------------------------
+    def refresh_dashboard(self) -> None:
+        """The same reminders as ``hkcase remind``, grouped by urgency."""
+        model = self.dashboard_model
+        model.clear()
+        model.setHorizontalHeaderLabels(["Client", "Case", "What", "Due", "Limit of stay"])
+        sections = dashboard(self.ctx.store, date.today())
+        counts = []
+        for section in sections:
+            group = QStandardItem(f"{section.title} ({len(section.items)})")
+            group.setEditable(False)
+            for item in section.items:
+                cells = [f"{item.client_name} {item.chinese_name or ''}".strip(), item.case_ref,
+                         item.title, item.effective_date.isoformat(),
+                         item.limit_of_stay.isoformat() if item.limit_of_stay else ""]
+                row = [QStandardItem(text) for text in cells]
+                for cell in row:
+                    cell.setEditable(False)
+                    cell.setData(item.case_id, CASE_ID_ROLE)
+                group.appendRow(row)
+            model.appendRow([group] + [QStandardItem() for _ in range(4)])
+            counts.append(f"{section.title.lower()}: {len(section.items)}")
+        self.dashboardSummary.setText("; ".join(counts).capitalize())
+        for row in range(model.rowCount()):
+            if row < 2:  # overdue and window open start expanded
+                self.dashboardView.expand(model.index(row, 0))
+        self.dashboardView.header().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+
+    def _dashboard_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id is not None:
+            self.open_case(int(case_id))
+
+    # Dialogs ---------------------------------------------------------------------
+    def new_case(self) -> None:
+        from hkcase.gui.new_case_dialog import NewCaseDialog
+
+        dialog = NewCaseDialog(self.ctx, self.prompts, self)
+        if dialog.exec() and dialog.created_case_id is not None:
+            self.refresh()
+            self.open_case(dialog.created_case_id)
+
+    def new_client(self) -> None:
+        from hkcase.gui.client_dialog import ClientDialog
+
+        ClientDialog(self.ctx, self.prompts, parent=self).exec()
+
+    def edit_client(self) -> None:
+        from hkcase.gui.client_dialog import ClientDialog
+
+        if self.case_view.case is None:
+            self.prompts.info(self, "Edit client", "Select a case first.")
+            return
+        dialog = ClientDialog(self.ctx, self.prompts, client_id=self.case_view.case.client_id,
+                              parent=self)
+        if dialog.exec():
+            self.case_view.show_case(self.case_view.case.id)
+            self.refresh()
+
+    def show_settings(self) -> None:
+        from hkcase.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self,
-            "About hkcase",
+            self, "About hkcase",
             f"<b>hkcase {__version__}</b><br>Case tracker for Hong Kong talent-visa "
-            f"consultants.<br>Data: {self.ctx.locations.data_dir}",
-        )
+            f"consultants.<br>Data: {self.ctx.locations.data_dir}<br>"
+            f"Log: {self.ctx.locations.log_file}<br>ImmD decides every application.")

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.dates import age_on
-from hkcase.domain.eligibility import Assessment, ProfileError, assess, parse_profile
+from hkcase.domain.eligibility import FIELDS, Assessment, ProfileError, assess, parse_profile
 from hkcase.domain.vocab import (
     AuditAction,
     EducationLevel,
@@ -244,3 +244,36 @@ def list_runs(store: Store, case_id: int) -> list[RunSummary]:
                                .order_by(EligibilityRun.created_at.desc(),
                                          EligibilityRun.id.desc())).all()
         return [_summary(run) for run in runs]
+
+
+def parse_override(name: str, text: str) -> Any:
+    """A consultant's typed override as the profile takes it (``None`` for empty text).
+
+    Yes/no facts take yes, no, true or false; numbers take digits with optional
+    commas; lists take comma-separated items; dates take YYYY-MM-DD.
+    """
+    spec = FIELDS.get(name)
+    if spec is None:
+        raise ValidationError(name, "unknown fact")
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if spec.kind == "bool":
+        lowered = cleaned.casefold()
+        if lowered in ("yes", "y", "true", "1", "是"):
+            return True
+        if lowered in ("no", "n", "false", "0", "否"):
+            return False
+        raise ValidationError(name, "answer yes or no")
+    if spec.kind in ("years", "months", "hkd", "percent", "count"):
+        try:
+            number = float(cleaned.replace(",", "").replace("HK$", "").strip())
+        except ValueError:
+            raise ValidationError(name, f"{cleaned!r} is not a number") from None
+        value: Any = int(number) if spec.kind == "count" or number.is_integer() else number
+    elif spec.kind == "languages":
+        value = [part.strip() for part in cleaned.split(",") if part.strip()]
+    else:
+        value = cleaned
+    _parse({"assessment_date": date.today().isoformat(), name: value})  # validates the value
+    return value

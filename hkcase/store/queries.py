@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from hkcase.domain.vocab import Scheme, Stage
 from hkcase.store.migrate import current_revision
 from hkcase.store.models import (
     AuditEntry,
@@ -59,24 +58,3 @@ def summarise(session: Session) -> StoreSummary:
     }
     return StoreSummary(revision=current_revision(session.connection()), counts=counts)
 
-
-@dataclass(frozen=True)
-class SchemeCount:
-    """How many cases a scheme has, and how many of them are still open."""
-
-    scheme: Scheme
-    open_cases: int
-    all_cases: int
-
-
-def cases_by_scheme(session: Session) -> list[SchemeCount]:
-    """Case counts per scheme, in the order of the ``Scheme`` vocabulary."""
-    open_case = sa.case((Case.stage != Stage.CLOSED, 1), else_=0)
-    rows = session.execute(
-        sa.select(Case.scheme, sa.func.sum(open_case), sa.func.count()).group_by(Case.scheme)
-    ).all()
-    found = {scheme: (int(open_n or 0), int(all_n)) for scheme, open_n, all_n in rows}
-    return [
-        SchemeCount(scheme, *found.get(scheme, (0, 0)))
-        for scheme in Scheme
-    ]

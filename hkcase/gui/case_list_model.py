@@ -1,0 +1,130 @@
+"""The case list model: pages of rows fetched from SQL as the view scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from hkcase.gui.models import OBJECT_ROLE, SORT_ROLE
+from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem
+from hkcase.store import Store
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+PAGE = 200
+
+# (header, sort key in the store, value of an item)
+COLUMNS: tuple[tuple[str, str, Callable[[CaseListItem], Any]], ...] = (
+    ("Reference", "reference", lambda i: i.row.reference),
+    ("Client", "client", lambda i: i.client_name),
+    ("中文姓名", "chinese_name", lambda i: i.row.chinese_name or ""),
+    ("Scheme", "scheme", lambda i: i.row.scheme.value),
+    ("Stage", "stage", lambda i: i.row.stage.value),
+    ("Consultant", "consultant", lambda i: i.row.consultant or ""),
+    ("Limit of stay", "limit_of_stay", lambda i: i.row.limit_of_stay),
+    ("Window opens", "limit_of_stay", lambda i: i.window_opens),
+)
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows of the case list, loaded ``PAGE`` at a time; sorting and filtering run in SQL."""
+
+    def __init__(self, store: Store, parent: Any = None, *, today: Callable[[], date] = date.today
+                 ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._filter = CaseFilter()
+        self._sort = "reference"
+        self._descending = True
+        self._list = CaseList(store, self._filter, sort=self._sort, descending=True)
+        self._items: list[CaseListItem] = []
+        self._total = 0
+        self.reload()
+
+    # Loading -------------------------------------------------------------
+    def reload(self, keep: int = 0) -> None:
+        """Query again with the current filter and sort; load at least ``keep`` rows."""
+        self.beginResetModel()
+        self._list = CaseList(self._store, self._filter, sort=self._sort,
+                              descending=self._descending, today=self._today())
+        self._total = self._list.count()
+        self._items = self._list.page(0, max(PAGE, keep))
+        self.endResetModel()
+
+    def set_filter(self, f: CaseFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many cases match, loaded or not."""
+        return self._total
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._items) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._list.page(len(self._items), PAGE)
+        if not more:
+            self._total = len(self._items)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
+        self._items.extend(more)
+        self.endInsertRows()
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row showing ``case_id`` among the loaded rows."""
+        for number, item in enumerate(self._items):
+            if item.row.case_id == case_id:
+                return number
+        return None
+
+    def item(self, row: int) -> CaseListItem:
+        return self._items[row]
+
+    # Qt model ------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        value = COLUMNS[index.column()][2](item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value.isoformat() if isinstance(value, date) else value
+        if role == SORT_ROLE:
+            return value
+        if role == OBJECT_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() >= 6:
+            limit = item.row.limit_of_stay
+            today = self._today()
+            if limit is not None and limit < today and item.row.stage.value != "closed":
+                return QBrush(QColor("#b42318"))
+            if item.window_opens is not None and item.window_opens <= today <= (limit or today):
+                return QBrush(QColor("#b54708"))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() <= 2:
+            return f"{item.row.reference}: {item.client_name} {item.row.chinese_name or ''}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,148 @@
+"""Client records beyond creation: reading for the editor, updating, finding duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import sqlalchemy as sa
+
+from hkcase.domain.countries import UnknownCountryError
+from hkcase.domain.ids import IdNumberError
+from hkcase.domain.vocab import AuditAction, Residence, Sex
+from hkcase.services.errors import ValidationError
+from hkcase.services.records import ClientInput, TravelDocumentInput
+from hkcase.store import ConflictError, Store, audit, search
+from hkcase.store.models import Client, TravelDocument
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    """A client as the editor shows it, with the version it was read at."""
+
+    id: int
+    version: int
+    data: ClientInput
+
+
+def get_client(store: Store, client_id: int) -> ClientRecord:
+    with store.reading() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise ValidationError("client_id", f"there is no client number {client_id}")
+        docs = [TravelDocumentInput(d.doc_type, d.number, d.issuing_country, d.issue_date,
+                                    d.expiry_date) for d in client.travel_documents]
+        data = ClientInput(
+            family_name=client.family_name, given_names=client.given_names, sex=client.sex,
+            date_of_birth=client.date_of_birth, nationality=client.nationality,
+            residence=client.residence, chinese_name=client.chinese_name, hkid=client.hkid,
+            mainland_id=client.mainland_id, email=client.email, phone=client.phone,
+            travel_documents=docs)
+        return ClientRecord(client.id, client.version, data)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An existing client who may be the same person, and why."""
+
+    client_id: int
+    name: str
+    chinese_name: str | None
+    date_of_birth: date
+    reason: str
+
+
+def find_duplicates(store: Store, data: ClientInput, *, exclude_id: int | None = None
+                    ) -> list[Duplicate]:
+    """Clients with the same name and date of birth, or the same travel document number."""
+    numbers = ["".join(d.number.split()).upper() for d in data.travel_documents if d.number]
+    found: dict[int, Duplicate] = {}
+    with store.reading() as session:
+        same_person = sa.select(Client).where(
+            sa.func.upper(Client.family_name) == data.family_name.strip().upper(),
+            sa.func.upper(Client.given_names) == data.given_names.strip().upper(),
+            Client.date_of_birth == data.date_of_birth)
+        for client in session.scalars(same_person):
+            found[client.id] = Duplicate(client.id, f"{client.family_name} {client.given_names}",
+                                         client.chinese_name, client.date_of_birth,
+                                         "same name and date of birth")
+        if numbers:
+            for client, number in session.execute(
+                    sa.select(Client, TravelDocument.number)
+                    .join(TravelDocument, TravelDocument.client_id == Client.id)
+                    .where(TravelDocument.number.in_(numbers))):
+                found.setdefault(client.id, Duplicate(
+                    client.id, f"{client.family_name} {client.given_names}",
+                    client.chinese_name, client.date_of_birth, f"same travel document {number}"))
+    return [d for cid, d in sorted(found.items()) if cid != exclude_id]
+
+
+def update_client(store: Store, client_id: int, expected_version: int, data: ClientInput, *,
+                  actor: str) -> int:
+    """Save an edited client (travel documents replaced); returns the new version."""
+    if not data.family_name.strip():
+        raise ValidationError("family_name", "the family name is required")
+    with store.transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise ValidationError("client_id", f"there is no client number {client_id}")
+        if client.version != expected_version:
+            raise ConflictError(f"{client.family_name} {client.given_names} was changed by "
+                                "someone else since you opened the record; reopen it")
+        for f in fields(ClientInput):
+            if f.name == "travel_documents":
+                continue
+            try:
+                setattr(client, f.name, getattr(data, f.name))
+            except (IdNumberError, UnknownCountryError) as exc:
+                raise ValidationError(f.name, str(exc)) from None
+        client.travel_documents.clear()
+        for doc in data.travel_documents:
+            row = TravelDocument()
+            for f in fields(TravelDocumentInput):
+                try:
+                    setattr(row, f.name, getattr(doc, f.name))
+                except (IdNumberError, UnknownCountryError) as exc:
+                    raise ValidationError(f.name, str(exc)) from None
+            client.travel_documents.append(row)
+        diff = audit.pending_changes(client)
+        diff.pop("version", None)
+        diff.pop("updated_at", None)
+        audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=client, changes=diff)
+        search.refresh_client(session, client_id)
+        return client.version
+
+
+__all__ = ["ClientInput", "ClientMatch", "ClientRecord", "Duplicate", "Residence", "Sex",
+           "find_clients", "find_duplicates",
+           "get_client", "update_client"]
+
+
+@dataclass(frozen=True)
+class ClientMatch:
+    id: int
+    name: str
+    chinese_name: str | None
+    date_of_birth: date
+    nationality: str
+
+
+def find_clients(store: Store, text: str, limit: int = 50) -> list[ClientMatch]:
+    """Clients whose names, Chinese name or travel document number start with ``text``."""
+    cleaned = text.strip()
+    if not cleaned:
+        return []
+    pattern = cleaned.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    upper = pattern.upper()
+    with store.reading() as session:
+        numbers = sa.select(TravelDocument.client_id).where(
+            TravelDocument.number.like(upper, escape="\\"))
+        rows = session.execute(
+            sa.select(Client.id, Client.family_name, Client.given_names, Client.chinese_name,
+                      Client.date_of_birth, Client.nationality)
+            .where(sa.or_(Client.family_name.like(upper, escape="\\"),
+                          Client.chinese_name.like(f"%{pattern}", escape="\\"),
+                          Client.id.in_(numbers)))
+            .order_by(Client.family_name, Client.given_names).limit(limit)).all()
+    return [ClientMatch(i, f"{family} {given}".strip(), chinese, born, nationality)
+            for i, family, given, chinese, born, nationality in rows]

@@ -1,0 +1,39 @@
+"""Opening a new case: scheme suggestions from a quick eligibility run, then the case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hkcase.domain.eligibility import Outcome
+from hkcase.domain.vocab import ApplicationType, Scheme
+from hkcase.services.eligibility import check_client
+from hkcase.services.records import CaseInput, CaseRef, create_case
+from hkcase.store import Store
+
+_RANK = {Outcome.ELIGIBLE: 0, Outcome.NEEDS_REVIEW: 1, Outcome.NOT_ELIGIBLE: 2}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    scheme: Scheme
+    outcome: str
+    missing: int
+
+
+def suggest_schemes(store: Store, client_id: int, on: date | None = None) -> list[Suggestion]:
+    """Schemes ordered by how well the client's records fit: eligible, then fewest gaps."""
+    results = check_client(store, client_id, on=on).results
+    ranked = sorted(
+        (r for r in results if r.scheme != Scheme.DEPENDANT.value),
+        key=lambda r: (_RANK[r.outcome], len(r.missing)))
+    return [Suggestion(Scheme(r.scheme), r.outcome.value, len(r.missing)) for r in ranked]
+
+
+def open_case(store: Store, client_id: int, scheme: Scheme, application_type: ApplicationType,
+              *, actor: str, consultant_id: int | None = None, opened_on: date | None = None
+              ) -> CaseRef:
+    """Open a case for a client (its checklist and reminders follow from its data)."""
+    return create_case(store, CaseInput(client_id, scheme, application_type,
+                                        opened_on or date.today(),
+                                        consultant_id=consultant_id), actor=actor)
