@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -63,8 +64,9 @@ def matching_cases(session: Session, text: str) -> sa.ColumnElement[bool] | None
         return None
     if session.get_bind().dialect.name == "sqlite":
         match = " AND ".join(_fts_phrase(p) for p in phrases)
-        ids = sa.select(sa.column("rowid")).select_from(sa.table("search_fts")).where(
-            sa.text("search_fts MATCH :match").bindparams(match=match))
+        ids: sa.Select[Any] = (
+            sa.select(sa.column("rowid")).select_from(sa.table("search_fts"))
+            .where(sa.text("search_fts MATCH :match").bindparams(match=match)))
         return Case.id.in_(ids)
     conditions = []
     for phrase in phrases:
