@@ -83,9 +83,16 @@ def test_deadline_filter_and_dashboard_show_the_open_window(qtbot: QtBot, ctx: A
     window.deadlineFilter.setCurrentIndex(window.deadlineFilter.findText("Window open now"))
     assert window.cases.total == 1
     assert window.cases.item(0).row.case_id == chan
-    groups = {window.dashboard_model.item(r).text() for r in
-              range(window.dashboard_model.rowCount())}
+    model = window.dashboard_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    groups = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert "Extension window open now (1)" in groups
+    section = next(r for r in range(model.rowCount())
+                   if model.index(r, 0).data().startswith("Extension window"))
+    first = model.index(0, 1, model.index(section, 0))
+    assert first.data().startswith("2025-")  # the case reference
+    window.dashboardView.doubleClicked.emit(first)
+    assert window.case_view.case is not None and window.case_view.case.id == chan
 
 
 def test_edit_and_save_the_overview_with_the_keyboard(qtbot: QtBot, ctx: AppContext,
@@ -179,11 +186,13 @@ def test_eligibility_tab_runs_and_keeps_a_check(qtbot: QtBot, ctx: AppContext,
     assert view.runsList.count() == 1
 
 
-def test_models_pass_qt_model_checks(qtmodeltester, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                     chan: int) -> None:
+def test_models_pass_qt_model_checks(qtmodeltester, qtbot: QtBot,  # type: ignore[no-untyped-def]
+                                     ctx: AppContext, chan: int) -> None:
     generate_demo(ctx.store, 50, seed=4)
     qtmodeltester.check(CaseListModel(ctx.store))
     window = MainWindow(ctx, ScriptedPrompts())
+    with qtbot.waitSignal(window.dashboard_loaded):
+        pass
     window.open_case(chan)
     for model in (window.case_view.criteria, window.case_view.facts, window.case_view.stays,
                   window.case_view.reminders, window.dashboard_model):

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -24,19 +35,45 @@ from hkcase import __version__
 from hkcase.domain.vocab import Scheme, Stage
 from hkcase.gui.case_list_model import CaseListModel
 from hkcase.gui.case_view import CaseView
+from hkcase.gui.dashboard_model import CASE_ID_ROLE, DashboardModel
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
 from hkcase.services.case_list import CaseFilter, DeadlineFilter
 from hkcase.services.context import AppContext
-from hkcase.services.dashboard import dashboard
+from hkcase.services.dashboard import Section, dashboard
 from hkcase.store.case_list import consultants
 
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_DELAY_MS = 120
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Work for a pool thread; its result comes back to the GUI thread as a signal."""
+
+    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # reported in the window, and logged
+            log.exception("background work failed")
+            self._relay.failed.emit(f"{exc.__class__.__name__}: {exc}")
+            return
+        self._relay.done.emit(result)
 
 
 class MainWindow(QMainWindow):
     """The consultant's desk: no clicking in and out between cases."""
+
+    dashboard_loaded = Signal()
 
     splitter: QSplitter
     leftTabs: QTabWidget
@@ -66,8 +103,14 @@ class MainWindow(QMainWindow):
         self.caseTable.verticalHeader().setDefaultSectionSize(24)
         self.case_view = CaseView(ctx, self.prompts, self)
         self.detailStack.addWidget(self.case_view)
-        self.dashboard_model = QStandardItemModel(self)
+        self.dashboard_model = DashboardModel(self)
         self.dashboardView.setModel(self.dashboard_model)
+        self._dashboard_pool = QThreadPool(self)
+        self._dashboard_pool.setMaxThreadCount(1)
+        self._dashboard_relay = _Relay(self)
+        self._dashboard_relay.done.connect(self._dashboard_ready)
+        self._dashboard_relay.failed.connect(self._dashboard_failed)
+        self._dashboard_running = self._dashboard_again = False
         self._fill_filters()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -93,7 +136,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([620, 660])
-        self.refresh_dashboard()
+        # After the first paint: the window is usable while the dashboard loads.
+        QTimer.singleShot(0, self.refresh_dashboard)
         self._show_count()
         self.statusBar().showMessage(
             f"Database: {ctx.store.location} · schema {ctx.store.migration.revision}")
@@ -172,37 +216,40 @@ class MainWindow(QMainWindow):
 
     # Dashboard ------------------------------------------------------------------
     def refresh_dashboard(self) -> None:
-        """The same reminders as ``hkcase remind``, grouped by urgency."""
-        model = self.dashboard_model
-        model.clear()
-        model.setHorizontalHeaderLabels(["Client", "Case", "What", "Due", "Limit of stay"])
-        sections = dashboard(self.ctx.store, date.today())
-        counts = []
-        for section in sections:
-            group = QStandardItem(f"{section.title} ({len(section.items)})")
-            group.setEditable(False)
-            for item in section.items:
-                cells = [f"{item.client_name} {item.chinese_name or ''}".strip(), item.case_ref,
-                         item.title, item.effective_date.isoformat(),
-                         item.limit_of_stay.isoformat() if item.limit_of_stay else ""]
-                row = [QStandardItem(text) for text in cells]
-                for cell in row:
-                    cell.setEditable(False)
-                    cell.setData(item.case_id, CASE_ID_ROLE)
-                group.appendRow(row)
-            model.appendRow([group] + [QStandardItem() for _ in range(4)])
-            counts.append(f"{section.title.lower()}: {len(section.items)}")
-        self.dashboardSummary.setText("; ".join(counts).capitalize())
-        for row in range(model.rowCount()):
-            if row < 2:  # overdue and window open start expanded
-                self.dashboardView.expand(model.index(row, 0))
-        self.dashboardView.header().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        """Reload the dashboard (the same reminders as ``hkcase remind``) in the background."""
+        if self._dashboard_running:
+            self._dashboard_again = True
+            return
+        self._dashboard_running = True
+        store, day = self.ctx.store, date.today()
+        self._dashboard_pool.start(_Job(lambda: dashboard(store, day), self._dashboard_relay))
+
+    def _dashboard_ready(self, sections: list[Section]) -> None:
+        self._dashboard_running = False
+        self.dashboard_model.set_sections(sections)
+        for row, section in enumerate(sections):
+            if section.key in ("overdue", "window_open"):
+                self.dashboardView.expand(self.dashboard_model.index(row, 0))
+        self.dashboardSummary.setText("; ".join(
+            f"{s.title.lower()}: {len(s.items):,}" for s in sections).capitalize())
+        self.dashboardView.resizeColumnToContents(0)
+        self.dashboard_loaded.emit()
+        if self._dashboard_again:
+            self._dashboard_again = False
+            self.refresh_dashboard()
+
+    def _dashboard_failed(self, message: str) -> None:
+        self._dashboard_running = False
+        self.dashboardSummary.setText(f"The dashboard could not be loaded: {message}")
 
     def _dashboard_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
             self.open_case(int(case_id))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._dashboard_pool.waitForDone()
+        super().closeEvent(event)
 
     # Dialogs ---------------------------------------------------------------------
     def new_case(self) -> None:

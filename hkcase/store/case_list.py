@@ -58,9 +58,12 @@ def _limit() -> sa.ScalarSelect[date]:
             .scalar_subquery())
 
 
-def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any]) -> sa.Select[Any]:
-    statement = (sa.select(*columns).select_from(Case).join(Client, Client.id == Case.client_id)
-                 .outerjoin(Consultant, Consultant.id == Case.consultant_id))
+def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any], *,
+              joins: bool = True) -> sa.Select[Any]:
+    statement = sa.select(*columns).select_from(Case)
+    if joins:  # every filter is on the case itself: counting needs no joins
+        statement = (statement.join(Client, Client.id == Case.client_id)
+                     .outerjoin(Consultant, Consultant.id == Case.consultant_id))
     if query.text.strip():
         condition = matching_cases(session, query.text)
         statement = statement.where(condition if condition is not None else sa.false())
@@ -98,7 +101,7 @@ def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any]) -> sa.
 
 def count_cases(session: Session, query: CaseQuery) -> int:
     """How many cases the query shows."""
-    counted = _filtered(session, query, [sa.func.count(Case.id)])
+    counted = _filtered(session, query, [sa.func.count(Case.id)], joins=False)
     return int(session.execute(counted).scalar_one() or 0)
 
 
