@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QWidget,
@@ -140,10 +141,11 @@ class CaseView(QWidget):
             self.outcomeCombo.addItem(outcome.value, outcome)
         self.caseTitle.setObjectName("caseTitle")
         self.criteria = RecordTableModel([
-            Column("Criterion", lambda c: c["text"], tooltip=lambda c: c.get("review")),
             Column("Status", lambda c: STATUS_MARK[c["status"]] + (" · review" if c.get("review")
                                                                    else ""),
-                   colour=lambda c: STATUS_COLOUR[c["status"]]),
+                   colour=lambda c: STATUS_COLOUR[c["status"]],
+                   tooltip=lambda c: c.get("review")),
+            Column("Criterion", lambda c: c["text"], tooltip=lambda c: c.get("review")),
             Column("Why", lambda c: c["detail"], tooltip=lambda c: c.get("review")),
         ], parent=self)
         self.criteriaView.setModel(self.criteria)
@@ -165,15 +167,17 @@ class CaseView(QWidget):
         self.staysView.setModel(self.stays)
         self.reminders = RecordTableModel[ReminderRow]([
             Column("Due", lambda r: r.due_date),
-            Column("Reminder", lambda r: r.title),
             Column("State", lambda r: r.state.value + (f" until {r.snoozed_until}"
                                                       if r.snoozed_until else "")),
+            Column("Reminder", lambda r: r.title, tooltip=lambda r: r.title),
         ], parent=self)
         self.remindersView.setModel(self.reminders)
         for view in (self.criteriaView, self.factsView, self.staysView, self.remindersView):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             view.horizontalHeader().setStretchLastSection(True)
             view.verticalHeader().setVisible(False)
+            view.setWordWrap(False)
+        self.eligibilitySplitter.setSizes([320, 260, 90])
         self.checklistPlaceholder = QLabel(
             "Checklist templates and documents arrive with the documents issue.", self)
         self.checklistTab.layout().addWidget(self.checklistPlaceholder)
@@ -281,6 +285,7 @@ class CaseView(QWidget):
         for row in rows:
             row.override = self._overrides.get(row.name)
         self.facts.set_rows(rows)
+        self.factsView.resizeColumnsToContents()
         self.runsList.clear()
         for run in list_runs(self.ctx.store, case.id):
             self.runsList.addItem(f"{run.assessment_date} · {run.outcome.replace('_', ' ')} · "
@@ -351,6 +356,7 @@ class CaseView(QWidget):
             self.stayEstimate.setText("No limit of stay recorded yet.")
         self.reminders.set_rows(case_reminders(self.ctx.store, case.id))
         self.staysView.resizeColumnsToContents()
+        self.remindersView.resizeColumnsToContents()
 
     def add_stay(self) -> None:
         """Record a stay as printed on the visa label or e-Visa."""

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         self.caseTable.verticalHeader().setVisible(False)
         self.caseTable.verticalHeader().setDefaultSectionSize(24)
+        self.caseTable.resizeColumnsToContents()
         self.case_view = CaseView(ctx, self.prompts, self)
         self.detailStack.addWidget(self.case_view)
         self.dashboard_model = DashboardModel(self)
