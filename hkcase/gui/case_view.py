@@ -113,6 +113,7 @@ class CaseView(QWidget):
     criteriaView: QTableView
     factsView: QTableView
     runsList: QListWidget
+    eligibilitySplitter: QSplitter
     stayEstimate: QLabel
     staysView: QTableView
     grantedEdit: QLineEdit
