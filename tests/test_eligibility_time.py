@@ -101,3 +101,21 @@ def test_every_rule_file_is_used() -> None:
     shipped = {p.name[:-5] for p in files("hkcase.resources").joinpath("eligibility").iterdir()
                if p.name.endswith(".toml")}
     assert shipped == {n for names in RULE_FILES.values() for n in names}
+
+
+@pytest.mark.parametrize(
+    ("scheme", "day", "facts", "months"),
+    [("TTPS", "2024-10-15", {}, 24), ("TTPS", "2024-10-16", {}, 36),
+     ("TTPS", "2026-11-22", {"annual_income_hkd": 0}, 24),
+     ("GEP", "2022-12-27", {}, 24), ("GEP", "2022-12-28", {}, 36),
+     ("QMAS_ABPT", "2026-11-22", {"achievement": True}, 96)],
+)
+def test_initial_stay_comes_from_the_dated_stay_rules(scheme: str, day: str,
+                                                     facts: dict[str, object],
+                                                     months: int) -> None:
+    assert run(scheme, assessment_date=day, **facts).initial_stay_months == months
+
+
+def test_no_initial_stay_when_not_eligible_or_a_dependant() -> None:
+    assert run("TTPS", nationality="KP").initial_stay_months is None
+    assert run("DEPENDANT").initial_stay_months is None

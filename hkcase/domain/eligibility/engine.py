@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 from hkcase.domain.dates import add_months, age_on
 from hkcase.domain.eligibility.lists import find_ttps_university
-from hkcase.domain.eligibility.model import Assessment, Change, SchemeResult
+from hkcase.domain.eligibility.model import Assessment, Change, Outcome, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import change_dates
 from hkcase.domain.eligibility.schemes.dependants import assess_dependant
@@ -19,6 +20,7 @@ from hkcase.domain.eligibility.schemes.graduates import assess_assg, assess_iang
 from hkcase.domain.eligibility.schemes.investment import assess_new_cies
 from hkcase.domain.eligibility.schemes.qmas import assess_qmas_abpt, assess_qmas_gpt
 from hkcase.domain.eligibility.schemes.ttps import assess_ttps
+from hkcase.domain.stay import StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
 
 Assessor = Callable[[Profile], SchemeResult]
@@ -158,12 +160,33 @@ def changes_on(scheme: Scheme, p: Profile, today: SchemeResult) -> list[Change]:
     return changes
 
 
+@lru_cache(maxsize=4096)
+def initial_stay_months(scheme: Scheme, on: date, category: str | None) -> int | None:
+    """The first stay the scheme's dated pattern grants on approval on ``on``.
+
+    None for dependants (their stay follows the sponsor's) and where the stay
+    rules cannot say.
+    """
+    if scheme is Scheme.DEPENDANT:
+        return None
+    try:
+        estimate = estimate_stay(StayQuestion(
+            scheme=scheme, entry_date=on, approval_date=on,
+            category=category if scheme is Scheme.TTPS else None))
+    except StayQuestionError:
+        return None
+    return estimate.grant_months
+
+
 def assess(profile: Profile, schemes: Iterable[Scheme] | None = None, *,
            with_changes: bool = True) -> Assessment:
     """Assess ``profile`` on its assessment date under each scheme (all by default)."""
     results = []
     for scheme in schemes or ASSESSORS:
         result = ASSESSORS[scheme](profile)
+        if result.outcome is not Outcome.NOT_ELIGIBLE:
+            result.initial_stay_months = initial_stay_months(
+                scheme, profile.assessment_date, result.category)
         if with_changes:
             result.changes_on = changes_on(scheme, profile, result)
         results.append(result)
