@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from hkcase.store.migrate import head_revision
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -63,5 +65,5 @@ print(",".join(form_names()))
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     revision, forms = result.stdout.split()
-    assert revision == "0001"
+    assert revision == head_revision()
     assert "main_window" in forms.split(",")
