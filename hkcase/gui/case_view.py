@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import SchemeResult
 from hkcase.domain.vocab import Outcome, ReminderState, Stage
-from hkcase.gui.forms import combo_enum, load_form
+from hkcase.gui.forms import combo_enum, load_form, mark_date_field
 from hkcase.gui.models import Column, RecordTableModel
 from hkcase.gui.prompts import Prompts
 from hkcase.services.case_detail import CaseDetail, add_note, case_activity, get_case
@@ -62,20 +62,6 @@ def _date_or_none(edit: QLineEdit, label: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(label, f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def mark_date_field(edit: QLineEdit) -> None:
-    """Validation as you type: a date field turns red while it holds no real date."""
-    text = edit.text().strip()
-    valid = True
-    if text:
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            valid = False
-    edit.setProperty("invalid", not valid)
-    edit.style().unpolish(edit)
-    edit.style().polish(edit)
 
 
 class FactRow:

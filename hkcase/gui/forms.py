@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from importlib.resources import files
 from typing import TypeVar
@@ -9,7 +10,7 @@ from typing import TypeVar
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -73,3 +74,17 @@ def combo_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
     """The enum member stored as a combo box item's data (Qt hands it back as a string)."""
     value = combo.currentData()
     return None if value is None else enum_cls(value)
+
+
+def mark_date_field(edit: QLineEdit) -> None:
+    """Validation as you type: a date field turns red while it holds no real date."""
+    text = edit.text().strip()
+    valid = True
+    if text:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            valid = False
+    edit.setProperty("invalid", not valid)
+    edit.style().unpolish(edit)
+    edit.style().polish(edit)

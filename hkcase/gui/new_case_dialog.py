@@ -89,7 +89,8 @@ class NewCaseDialog(QDialog):
 
     def new_client(self) -> None:
         dialog = ClientDialog(self.ctx, self.prompts, parent=self)
-        if dialog.exec() and dialog.saved_client_id is not None:
+        dialog.exec()  # a new client's dialog stays open after saving: closing is normal
+        if dialog.saved_client_id is not None:
             self._add_client(dialog.saved_client_id)
 
     def suggest(self) -> None:

@@ -9,11 +9,15 @@ import sqlalchemy as sa
 
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
-from hkcase.domain.vocab import AuditAction, Residence, Sex
+from hkcase.domain.vocab import (
+    AuditAction,
+    EducationLevel,
+    RelationshipKind,
+)
 from hkcase.services.errors import ValidationError
 from hkcase.services.records import ClientInput, TravelDocumentInput
 from hkcase.store import ConflictError, Store, audit, search
-from hkcase.store.models import Client, TravelDocument
+from hkcase.store.models import Client, Education, Employment, Relationship, TravelDocument
 
 
 @dataclass(frozen=True)
@@ -113,9 +117,6 @@ def update_client(store: Store, client_id: int, expected_version: int, data: Cli
         return client.version
 
 
-__all__ = ["ClientInput", "ClientMatch", "ClientRecord", "Duplicate", "Residence", "Sex",
-           "find_clients", "find_duplicates",
-           "get_client", "update_client"]
 
 
 @dataclass(frozen=True)
@@ -146,3 +147,104 @@ def find_clients(store: Store, text: str, limit: int = 50) -> list[ClientMatch]:
             .order_by(Client.family_name, Client.given_names).limit(limit)).all()
     return [ClientMatch(i, f"{family} {given}".strip(), chinese, born, nationality)
             for i, family, given, chinese, born, nationality in rows]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """A row of a client's education, employment or family, as the editor lists it."""
+
+    id: int
+    text: str
+
+
+def education_rows(store: Store, client_id: int) -> list[HistoryRow]:
+    with store.reading() as session:
+        return [HistoryRow(e.id, f"{e.level.value.replace('_', ' ')} · {e.institution}"
+                           + (f" · {e.award_date}" if e.award_date else ""))
+                for e in session.scalars(sa.select(Education).where(
+                    Education.client_id == client_id).order_by(Education.award_date))]
+
+
+def employment_rows(store: Store, client_id: int) -> list[HistoryRow]:
+    with store.reading() as session:
+        return [HistoryRow(e.id, f"{e.employer} · {e.position or ''} · {e.start_date} – "
+                           f"{e.end_date or 'now'}")
+                for e in session.scalars(sa.select(Employment).where(
+                    Employment.client_id == client_id).order_by(Employment.start_date))]
+
+
+def family_rows(store: Store, client_id: int) -> list[HistoryRow]:
+    """Dependants of the client and the sponsors the client follows."""
+    with store.reading() as session:
+        rows = []
+        for link, other in session.execute(
+                sa.select(Relationship, Client).join(Client, Client.id == Relationship.dependant_id)
+                .where(Relationship.sponsor_id == client_id)):
+            rows.append(HistoryRow(link.id, f"dependant ({link.kind.value.replace('_', ' ')}): "
+                                   f"{other.family_name} {other.given_names} "
+                                   f"{other.chinese_name or ''}".strip()))
+        for link, other in session.execute(
+                sa.select(Relationship, Client).join(Client, Client.id == Relationship.sponsor_id)
+                .where(Relationship.dependant_id == client_id)):
+            rows.append(HistoryRow(link.id, f"follows sponsor ({link.kind.value.replace('_', ' ')}"
+                                   f"): {other.family_name} {other.given_names} "
+                                   f"{other.chinese_name or ''}".strip()))
+        return rows
+
+
+def add_education(store: Store, client_id: int, *, level: EducationLevel, institution: str,
+                  award_date: date | None, full_time: bool | None, actor: str) -> int:
+    if not institution.strip():
+        raise ValidationError("institution", "the institution is required")
+    with store.transaction() as session:
+        row = Education(client_id=client_id, level=level, institution=institution.strip(),
+                        award_date=award_date, full_time=full_time)
+        session.add(row)
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
+        return row.id
+
+
+def add_employment(store: Store, client_id: int, *, employer: str, position: str | None,
+                   start_date: date, end_date: date | None, annual_income_hkd: int | None,
+                   actor: str) -> int:
+    if not employer.strip():
+        raise ValidationError("employer", "the employer is required")
+    if end_date is not None and end_date < start_date:
+        raise ValidationError("end_date", "the job cannot end before it started")
+    with store.transaction() as session:
+        row = Employment(client_id=client_id, employer=employer.strip(), position=position,
+                         start_date=start_date, end_date=end_date,
+                         annual_income_hkd=annual_income_hkd)
+        session.add(row)
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
+        return row.id
+
+
+def link_dependant(store: Store, sponsor_id: int, dependant_id: int, kind: RelationshipKind,
+                   *, actor: str) -> int:
+    """Record that ``dependant_id`` follows ``sponsor_id``."""
+    if sponsor_id == dependant_id:
+        raise ValidationError("dependant", "a client cannot be their own dependant")
+    with store.transaction() as session:
+        for client_id in (sponsor_id, dependant_id):
+            if session.get(Client, client_id) is None:
+                raise ValidationError("client_id", f"there is no client number {client_id}")
+        exists = session.scalar(sa.select(Relationship.id).where(
+            Relationship.sponsor_id == sponsor_id, Relationship.dependant_id == dependant_id))
+        if exists is not None:
+            raise ValidationError("dependant", "this family link is already recorded")
+        link = Relationship(sponsor_id=sponsor_id, dependant_id=dependant_id, kind=kind)
+        session.add(link)
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=link)
+        return link.id
+
+
+def remove_history(store: Store, kind: str, row_id: int, *, actor: str) -> None:
+    """Delete an education, employment or family row (audited)."""
+    model = {"education": Education, "employment": Employment, "family": Relationship}[kind]
+    with store.transaction() as session:
+        row = session.get(model, row_id)
+        if row is None:
+            raise ValidationError(kind, "that row no longer exists")
+        audit.record(session, actor=actor, action=AuditAction.DELETE, obj=row)
+        session.delete(row)
