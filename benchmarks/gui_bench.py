@@ -18,7 +18,6 @@ from pathlib import Path
 
 from benchmarks.harness import Result
 
-
 _REMINDERS = """
 from hkcase.services.context import open_app
 from hkcase.services.reminders import refresh_reminders

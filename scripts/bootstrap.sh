@@ -11,7 +11,7 @@ APT_QT_OFFSCREEN=(libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig
                   libfreetype6 libxkbcommon0)
 APT_QT_WINDOWS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
                 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
-APT_TEST=(postgresql poppler-utils)
+APT_TEST=(postgresql poppler-utils khal)
 
 say() { printf 'hkcase setup: %s\n' "$*" >&2; }
 

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from hkcase import __version__
-from hkcase.cli import check_cmd, demo_cmd, info_cmd
+from hkcase.cli import (
+    calendar_cmd,
+    check_cmd,
+    checklist_cmd,
+    demo_cmd,
+    export_pack_cmd,
+    info_cmd,
+    letter_cmd,
+    remind_cmd,
+    stay_cmd,
+)
 from hkcase.cli.errors import UsageError
 from hkcase.config.locations import LocationError
 from hkcase.services.errors import ValidationError
@@ -26,7 +37,8 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-COMMANDS = (info_cmd, demo_cmd, check_cmd)
+COMMANDS = (info_cmd, demo_cmd, check_cmd, stay_cmd, remind_cmd, calendar_cmd, export_pack_cmd,
+            checklist_cmd, letter_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hkcase: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: log it, say it in one line
         log.exception("unexpected error in 'hkcase %s'", args.command)
         print(f"hkcase: internal error: {exc.__class__.__name__}: {exc} (details in the log)",

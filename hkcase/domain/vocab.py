@@ -108,6 +108,14 @@ class ChecklistState(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class ItemBasis(StrEnum):
+    """Where a checklist item comes from."""
+
+    IMMD = "immd"  # ImmD's or GovHK's own published document list
+    PRACTICE = "practice"  # second-hand or practice: the official list was not found or cut off
+    CONSULTANT = "consultant"  # added to one case by the consultant
+
+
 class ReminderKind(StrEnum):
     """Why a reminder exists; reminders are generated, never typed."""
 

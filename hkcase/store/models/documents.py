@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hkcase.domain.vocab import ChecklistState
+from hkcase.domain.vocab import ChecklistState, ItemBasis
 from hkcase.store.base import Base, enum_type, utcnow
 
 
@@ -23,6 +23,7 @@ class ChecklistItem(Base):
     position: Mapped[int] = mapped_column(default=0)
     title_en: Mapped[str] = mapped_column(sa.String(300))
     title_zh: Mapped[str | None] = mapped_column(sa.String(300))
+    title_zh_cn: Mapped[str | None] = mapped_column(sa.String(300))
     form_no: Mapped[str | None] = mapped_column(sa.String(20))
     mandatory: Mapped[bool] = mapped_column(default=True)
     state: Mapped[ChecklistState] = mapped_column(
@@ -30,6 +31,12 @@ class ChecklistItem(Base):
     )
     notes: Mapped[str | None] = mapped_column(sa.Text)
     source: Mapped[str | None] = mapped_column(sa.String(500))
+    #: ImmD's own list, practice (second-hand or filling a gap), or added by the consultant.
+    basis: Mapped[ItemBasis] = mapped_column(
+        enum_type(ItemBasis, "basis"), default=ItemBasis.CONSULTANT
+    )
+    #: The template version the item came from (``gep_new@2026-11-22``); empty if added by hand.
+    template_id: Mapped[str | None] = mapped_column(sa.String(80))
 
     documents: Mapped[list[Document]] = relationship(
         back_populates="item",

@@ -1,0 +1,117 @@
+"""Hong Kong general holidays: every Sunday plus the gazetted general holidays.
+
+Backed by the ``holidays`` package with Hong Kong's *optional* category, which is
+the general-holiday list of Cap. 149 (its default category gives the statutory
+holidays of Cap. 57 instead; schemes.md §10). Years not yet checked against the
+gazette are reported as provisional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+from hkcase.domain.stay_rules import read_resource
+
+SUNDAY = 6
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayRules:
+    country: str
+    categories: tuple[str, ...]
+    sundays: bool
+    checked_years: frozenset[int]
+    sources: tuple[str, ...]
+    unchecked_note: str
+    limit_review: str
+    limit_sources: tuple[str, ...]
+    limit_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayInfo:
+    """What a date is for filing purposes."""
+
+    day: date
+    holiday_name: str | None  # "Sunday", a general holiday's name, or both
+    last_working_day_on_or_before: date
+    provisional: bool  # the year's list was not checked against the gazette
+
+    @property
+    def is_general_holiday(self) -> bool:
+        return self.holiday_name is not None
+
+
+@cache
+def holiday_rules() -> HolidayRules:
+    """The holiday settings from ``resources/stay/holidays.toml``."""
+    raw = read_resource("holidays")
+    general, limit = raw["general_holidays"], raw["limit_on_holiday"]
+    return HolidayRules(
+        country=general["country"],
+        categories=tuple(general["categories"]),
+        sundays=bool(general["sundays"]),
+        checked_years=frozenset(general["checked_years"]),
+        sources=tuple(general["sources"]),
+        unchecked_note=general["unchecked_note"],
+        limit_review=limit["review"],
+        limit_sources=tuple(limit["sources"]),
+        limit_note=limit["note"],
+    )
+
+
+@cache
+def _gazetted(year: int) -> dict[date, str]:
+    rules = holiday_rules()
+    table = holidays.country_holidays(rules.country, years=year, categories=rules.categories)
+    return {day: str(name) for day, name in table.items()}
+
+
+def holiday_name(day: date) -> str | None:
+    """The general holiday ``day`` is (``"Sunday"`` included), or None for a working day."""
+    name = _gazetted(day.year).get(day)
+    if day.weekday() == SUNDAY and holiday_rules().sundays:
+        return "Sunday" if name is None else f"{name} (Sunday)"
+    return name
+
+
+def is_general_holiday(day: date) -> bool:
+    """True on Sundays and gazetted general holidays."""
+    return holiday_name(day) is not None
+
+
+def last_working_day_on_or_before(day: date) -> date:
+    """``day`` itself when it is a working day, else the last working day before it.
+
+    Saturdays are working days: Cap. 149 does not make them general holidays.
+    """
+    while is_general_holiday(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def is_provisional(year: int) -> bool:
+    """True when ``year``'s general-holiday list was not checked against the gazette."""
+    return year not in holiday_rules().checked_years
+
+
+def provisional_note(year: int) -> str:
+    """The flag shown for a date in an unchecked year."""
+    rules = holiday_rules()
+    checked = ", ".join(str(y) for y in sorted(rules.checked_years))
+    return rules.unchecked_note.format(year=year, checked=checked)
+
+
+def day_info(day: date) -> DayInfo:
+    """Holiday name, last working day on or before, and whether the list is provisional."""
+    last = last_working_day_on_or_before(day)
+    return DayInfo(
+        day=day,
+        holiday_name=holiday_name(day),
+        last_working_day_on_or_before=last,
+        provisional=is_provisional(day.year) or is_provisional(last.year),
+    )

@@ -1,0 +1,254 @@
+"""Files attached to checklist items: versions, where they are stored, expiry warnings.
+
+Attaching copies the file into the attachments folder under its sha256 (see
+``attachment_files``) and then records a new ``document`` version in one
+transaction with its audit entry. If the database write fails, a file this call
+created is removed again unless another document already refers to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from hkcase.domain.vocab import AuditAction, ChecklistState
+from hkcase.services import attachment_files
+from hkcase.services.attachment_files import ONLINE_UPLOAD_LIMIT
+from hkcase.services.errors import ValidationError
+from hkcase.store import ConflictError, Store, audit
+from hkcase.store.models import ChecklistItem, Document
+
+log = logging.getLogger(__name__)
+
+#: States in which an item no longer waits for the client.
+DONE_STATES = frozenset({ChecklistState.RECEIVED, ChecklistState.REVIEWED,
+                         ChecklistState.ACCEPTED, ChecklistState.NOT_APPLICABLE})
+
+
+@dataclass(frozen=True)
+class DocumentVersion:
+    """One uploaded version of a file for a checklist item."""
+
+    id: int
+    item_id: int
+    version_no: int
+    sha256: str
+    size_bytes: int
+    original_name: str
+    stored_path: str  # relative to the attachments folder
+    media_type: str
+    expiry_date: date | None
+    uploaded_at: datetime
+    uploaded_by: str | None
+    warnings: tuple[str, ...] = ()
+
+    def path(self, attachments_dir: Path) -> Path:
+        """The stored file on this machine."""
+        return attachment_files.absolute_path(attachments_dir, self.stored_path)
+
+
+def version_of(doc: Document, warnings: tuple[str, ...] = ()) -> DocumentVersion:
+    """A document row as a plain value."""
+    return DocumentVersion(doc.id, doc.checklist_item_id, doc.version_no, doc.sha256,
+                           doc.size_bytes, doc.original_name, doc.stored_path, doc.media_type,
+                           doc.expiry_date, doc.uploaded_at, doc.uploaded_by, warnings)
+
+
+def _attach_warnings(name: str, size: int, expiry: date | None, today: date,
+                     same_as: int | None) -> tuple[str, ...]:
+    warnings = []
+    if size > ONLINE_UPLOAD_LIMIT:
+        warnings.append(f"{name} is {size / 2**20:.1f} MB: GovHK's online upload takes files "
+                        "of 5 MB or less")
+    if expiry is not None and expiry < today:
+        warnings.append(f"{name} expired on {expiry.isoformat()}")
+    if same_as is not None:
+        warnings.append(f"{name} is the same file as version {same_as} of this item")
+    return tuple(warnings)
+
+
+def _clean_name(source: Path, original_name: str | None) -> str:
+    name = (original_name or source.name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name:
+        raise ValidationError("original_name", "the file needs a name")
+    if len(name) > 255:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 254 - len(ext)] + dot + ext) if dot and len(ext) < 20 else name[:255]
+    return name
+
+
+def attach_file(store: Store, attachments_dir: Path, item_id: int, source: Path, *, actor: str,
+                expiry_date: date | None = None, original_name: str | None = None
+                ) -> DocumentVersion:
+    """Attach ``source`` to a checklist item as its next version; returns that version.
+
+    The item goes back to ``received`` (a new file needs review). Raises
+    ``ValidationError`` for an unknown item or a file that is not PDF, JPEG, PNG
+    or TIFF (by content, not by name); the message names the file. The returned
+    version carries warnings (over GovHK's 5 MB upload limit, already expired,
+    same content as an earlier version).
+    """
+    name = _clean_name(source, original_name)
+    with store.reading() as session:
+        if session.get(ChecklistItem, item_id) is None:
+            raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+    stored = attachment_files.store_file(attachments_dir, source)
+    try:
+        return _record(store, item_id, stored, name, expiry_date, actor)
+    except BaseException:
+        if stored.created:
+            _discard_unreferenced(store, attachments_dir, stored.sha256, stored.relative_path)
+        raise
+
+
+def _record(store: Store, item_id: int, stored: attachment_files.StoredFile, name: str,
+            expiry_date: date | None, actor: str) -> DocumentVersion:
+    with store.transaction() as session:
+        item = session.get(ChecklistItem, item_id)
+        if item is None:
+            raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+        latest = session.execute(
+            sa.select(Document.version_no, Document.sha256)
+            .where(Document.checklist_item_id == item_id)
+            .order_by(Document.version_no.desc()).limit(1)).first()
+        doc = Document(
+            checklist_item_id=item_id,
+            version_no=(latest[0] + 1) if latest else 1,
+            sha256=stored.sha256,
+            size_bytes=stored.size_bytes,
+            original_name=name,
+            stored_path=stored.relative_path,
+            media_type=stored.media_type,
+            expiry_date=expiry_date,
+            uploaded_by=actor,
+        )
+        session.add(doc)
+        try:
+            audit.record(session, actor=actor, action=AuditAction.CREATE, obj=doc)
+        except IntegrityError:
+            raise ConflictError("someone else attached a file to this item at the same time; "
+                                "reload the checklist and attach it again") from None
+        if item.state is not ChecklistState.RECEIVED:
+            old = item.state
+            item.state = ChecklistState.RECEIVED
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=item,
+                         changes={"state": [old.value, item.state.value],
+                                  "document_version": doc.version_no})
+        same_as = latest[0] if latest and latest[1] == stored.sha256 else None
+        warnings = _attach_warnings(name, stored.size_bytes, expiry_date, date.today(), same_as)
+        return version_of(doc, warnings)
+
+
+def _discard_unreferenced(store: Store, attachments_dir: Path, sha256: str,
+                          relative_path: str) -> None:
+    try:
+        with store.reading() as session:
+            used = session.scalar(sa.select(sa.func.count()).select_from(Document)
+                                  .where(Document.sha256 == sha256))
+    except Exception:  # the database is failing: keep the file rather than risk a reference
+        log.warning("could not check whether %s is still used; kept", relative_path)
+        return
+    if not used:
+        attachment_files.remove_stored(attachments_dir, relative_path)
+
+
+def list_versions(store: Store, item_id: int) -> list[DocumentVersion]:
+    """Every version attached to an item, newest first."""
+    with store.reading() as session:
+        docs = session.scalars(sa.select(Document).where(Document.checklist_item_id == item_id)
+                               .order_by(Document.version_no.desc())).all()
+        return [version_of(d) for d in docs]
+
+
+def get_version(store: Store, document_id: int) -> DocumentVersion:
+    """One document version; ``ValidationError`` if there is none with this id."""
+    with store.reading() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise ValidationError("document_id", f"there is no document number {document_id}")
+        return version_of(doc)
+
+
+def stored_file(store: Store, attachments_dir: Path, document_id: int) -> Path:
+    """The stored file of a document version, to open in the system viewer.
+
+    Raises ``ValidationError`` if the document is unknown or its file is missing.
+    """
+    version = get_version(store, document_id)
+    path = version.path(attachments_dir)
+    if not path.is_file():
+        raise ValidationError("document_id", f"the file of {version.original_name} (version "
+                                             f"{version.version_no}) is missing: {path}")
+    return path
+
+
+def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, actor: str
+               ) -> DocumentVersion:
+    """Set or clear the expiry date of one document version."""
+    with store.transaction() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise ValidationError("document_id", f"there is no document number {document_id}")
+        doc.expiry_date = expiry_date
+        changes = audit.pending_changes(doc)
+        if changes:
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=doc,
+                         changes=changes)
+        return version_of(doc)
+
+
+@dataclass(frozen=True)
+class ExpiryWarning:
+    """A document whose latest version expires before (or soon after) the filing date."""
+
+    item_id: int
+    item_title: str
+    document_id: int
+    original_name: str
+    version_no: int
+    expiry_date: date
+    filing_date: date
+    expired: bool  # True: expired by the filing date; False: expires within the margin
+
+    @property
+    def message(self) -> str:
+        if self.expired:
+            return (f"{self.item_title}: {self.original_name} expires on "
+                    f"{self.expiry_date.isoformat()}, before the filing date "
+                    f"{self.filing_date.isoformat()}")
+        days = (self.expiry_date - self.filing_date).days
+        return (f"{self.item_title}: {self.original_name} expires on "
+                f"{self.expiry_date.isoformat()}, {days} days after the filing date")
+
+
+def expiry_warnings(store: Store, case_id: int, filing_date: date, *, within_days: int = 0
+                    ) -> list[ExpiryWarning]:
+    """Latest document versions that will have expired by ``filing_date``.
+
+    With ``within_days`` > 0, also those expiring less than that many days after
+    it. Items marked not applicable are left out. Soonest expiry first.
+    """
+    newest = (sa.select(Document.checklist_item_id,
+                        sa.func.max(Document.version_no).label("v"))
+              .join(ChecklistItem, ChecklistItem.id == Document.checklist_item_id)
+              .where(ChecklistItem.case_id == case_id)
+              .group_by(Document.checklist_item_id).subquery())
+    limit = filing_date + timedelta(days=max(within_days, 0))
+    with store.reading() as session:
+        rows = session.execute(
+            sa.select(ChecklistItem.id, ChecklistItem.title_en, Document.id,
+                      Document.original_name, Document.version_no, Document.expiry_date)
+            .join(Document, Document.checklist_item_id == ChecklistItem.id)
+            .join(newest, sa.and_(newest.c.checklist_item_id == Document.checklist_item_id,
+                                  newest.c.v == Document.version_no))
+            .where(ChecklistItem.state != ChecklistState.NOT_APPLICABLE,
+                   Document.expiry_date.is_not(None), Document.expiry_date < limit)
+            .order_by(Document.expiry_date, ChecklistItem.position)).all()
+    return [ExpiryWarning(item_id, title, doc_id, name, number, expiry, filing_date,
+                          expired=expiry < filing_date)
+            for item_id, title, doc_id, name, number, expiry in rows if expiry is not None]

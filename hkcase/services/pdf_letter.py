@@ -1,0 +1,152 @@
+"""The extension reminder letter: English, then Chinese (Traditional or Simplified)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+from hkcase.domain.checklists import Lang
+from hkcase.domain.vocab import Sex
+from hkcase.services.pdf_fonts import GlyphLog
+from hkcase.services.pdf_layout import Decor, Text, build
+from hkcase.services.pdf_result import RenderedPdf
+from hkcase.services.pdf_text import SCHEMES, long_date
+from hkcase.services.print_data import LetterData
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "ref": {Lang.EN: "Our reference: {ref}", Lang.ZH_HK: "本所檔案編號：{ref}",
+            Lang.ZH_CN: "本所档案编号：{ref}"},
+    "subject": {Lang.EN: "Extension of stay: your limit of stay ends on {limit}",
+                Lang.ZH_HK: "延期逗留：閣下的逗留期限於{limit}屆滿",
+                Lang.ZH_CN: "延期逗留：阁下的逗留期限于{limit}届满"},
+    "dear": {Lang.EN: "Dear {name},", Lang.ZH_HK: "{name}：", Lang.ZH_CN: "{name}："},
+    "limit": {Lang.EN: "Our records show that your current limit of stay in Hong Kong, granted "
+                       "under the {scheme}, ends on {limit}.",
+              Lang.ZH_HK: "根據我們的紀錄，閣下按{scheme}獲准在香港逗留，現時的逗留期限於{limit}"
+                          "屆滿。",
+              Lang.ZH_CN: "根据我们的记录，阁下按{scheme}获准在香港逗留，现时的逗留期限于{limit}"
+                          "届满。"},
+    "window": {Lang.EN: "An application to extend your stay can be filed from {opens}, "
+                        "{period} before the limit.",
+               Lang.ZH_HK: "延期逗留申請可於{opens}起遞交，即逗留期限屆滿前{period}內。",
+               Lang.ZH_CN: "延期逗留申请可于{opens}起递交，即逗留期限届满前{period}内。"},
+    "open_now": {Lang.EN: "That window is open now.", Lang.ZH_HK: "現已可以遞交申請。",
+                 Lang.ZH_CN: "现已可以递交申请。"},
+    "missing": {Lang.EN: "To prepare your application, we still need these documents:",
+                Lang.ZH_HK: "為準備申請，我們仍需要以下文件：",
+                Lang.ZH_CN: "为准备申请，我们仍需要以下文件："},
+    "template": {Lang.EN: "To prepare your application, we will need these documents:",
+                 Lang.ZH_HK: "為準備申請，我們需要以下文件：",
+                 Lang.ZH_CN: "为准备申请，我们需要以下文件："},
+    "complete": {Lang.EN: "We have all the documents we asked you for. We will contact you "
+                          "to file the application.",
+                 Lang.ZH_HK: "我們已收齊所需文件，稍後會與閣下聯絡，以便遞交申請。",
+                 Lang.ZH_CN: "我们已收齐所需文件，稍后会与阁下联络，以便递交申请。"},
+    "if_applicable": {Lang.EN: " (if applicable)", Lang.ZH_HK: "（如適用）",
+                      Lang.ZH_CN: "（如适用）"},
+    "resend": {Lang.EN: " (please send it again)", Lang.ZH_HK: "（請重新提供）",
+               Lang.ZH_CN: "（请重新提供）"},
+    "send": {Lang.EN: "Please send them to us as soon as you can, before {opens} if possible, "
+                      "so that we can file on time.",
+             Lang.ZH_HK: "請盡快把文件交給我們，最好在{opens}之前，以便我們及時遞交申請。",
+             Lang.ZH_CN: "请尽快把文件交给我们，最好在{opens}之前，以便我们及时递交申请。"},
+    "send_now": {Lang.EN: "Please send them to us now, so that we can file before {limit}.",
+                 Lang.ZH_HK: "請立即把文件交給我們，以便我們在{limit}之前遞交申請。",
+                 Lang.ZH_CN: "请立即把文件交给我们，以便我们在{limit}之前递交申请。"},
+    "changes": {Lang.EN: "If anything has changed (your employer, address or travel document), "
+                         "please tell us.",
+                Lang.ZH_HK: "如閣下的情況有變（例如僱主、住址或旅行證件），請告知我們。",
+                Lang.ZH_CN: "如阁下的情况有变（例如雇主、住址或旅行证件），请告知我们。"},
+    "immd": {Lang.EN: "The Immigration Department decides every application. The dates above "
+                      "follow the limit of stay on your visa label and the Department's "
+                      "published rules.",
+             Lang.ZH_HK: "每宗申請均由入境事務處決定。以上日期根據閣下簽證標籤上的逗留期限及"
+                         "入境事務處公布的規則計算。",
+             Lang.ZH_CN: "每宗申请均由入境事务处决定。以上日期根据阁下签证标签上的逗留期限及"
+                         "入境事务处公布的规则计算。"},
+    "close": {Lang.EN: "Yours sincerely,", Lang.ZH_HK: "顧問", Lang.ZH_CN: "顾问"},
+    "period_4_weeks": {Lang.EN: "four weeks", Lang.ZH_HK: "四星期", Lang.ZH_CN: "四周"},
+    "period_3_months": {Lang.EN: "three months", Lang.ZH_HK: "三個月", Lang.ZH_CN: "三个月"},
+    "title": {Lang.EN: "Extension of stay", Lang.ZH_HK: "延期逗留", Lang.ZH_CN: "延期逗留"},
+}
+
+
+def _w(key: str, lang: Lang, **values: str) -> str:
+    return WORDS[key][lang].format(**values)
+
+
+def _chinese_name(data: LetterData) -> str:
+    name = data.client_chinese_name or data.client_name
+    honorific = {Sex.MALE: "先生", Sex.FEMALE: "女士"}.get(data.sex) if data.sex else None
+    return f"{name}{honorific}" if honorific else name
+
+
+def _part(text: Text, data: LetterData, lang: Lang) -> list[Any]:
+    s = text.styles
+    where = f"letter ({lang.value})"
+    w = data.window
+    dates = {"limit": long_date(w.limit_of_stay, lang), "opens": long_date(w.opens, lang)}
+    recipient = data.client_name if lang is Lang.EN else _chinese_name(data)
+    addressee = [recipient] + ([data.address] if data.address else [])
+    story: list[Any] = [
+        text(long_date(data.today, lang), s.body, where=where),
+        text("\n".join(addressee), s.body, where=f"{where}: address"),
+        text(_w("ref", lang, ref=data.case_reference), s.small, where=where),
+        Spacer(1, 4 * mm),
+        # Chinese has no bold face here: a bold heading would embolden only its digits.
+        text(_w("subject", lang, **dates), s.h2, where=where, bold=lang is Lang.EN),
+        text(_w("dear", lang, name=data.salutation if lang is Lang.EN else recipient), s.body,
+             where=where),
+    ]
+    body = _w("limit", lang, scheme=SCHEMES[data.scheme].get(lang), **dates) + " " + _w(
+        "window", lang, period=_w(f"period_{w.rule}", lang), **dates)
+    is_open = data.today >= w.opens
+    if is_open:
+        body += " " + _w("open_now", lang)
+    if lang is not Lang.EN:
+        body = body.replace(" ", "")
+    story.append(text(body, s.body, where=where))
+    if data.outstanding:
+        story.append(text(_w("template" if data.outstanding_from_template else "missing", lang),
+                          s.body, where=where))
+        for line in data.outstanding:
+            extra = _w("if_applicable", lang) if not line.mandatory else ""
+            if line.state is not None and line.state.value == "rejected":
+                extra += _w("resend", lang)
+            story.append(text.bullet(f"{line.title.get(lang)}{extra}",
+                                     where=f"{where}: documents"))
+        story.append(text(_w("send_now" if is_open else "send", lang, **dates), s.body,
+                          where=where))
+    elif not data.outstanding_from_template:
+        story.append(text(_w("complete", lang), s.body, where=where))
+    story += [text(_w("changes", lang), s.body, where=where),
+              text(_w("immd", lang), s.small, where=where), Spacer(1, 6 * mm)]
+    signer = data.consultant or ""
+    closing = [text(_w("close", lang), s.body, where=where)]
+    if lang is Lang.EN:
+        closing += [Spacer(1, 12 * mm), text(signer or "_" * 30, s.body, where=where)]
+    else:
+        closing = [Spacer(1, 12 * mm), text(f"{_w('close', lang)} {signer or '_' * 20} 謹啟"
+                                            if lang is Lang.ZH_HK else
+                                            f"{_w('close', lang)} {signer or '_' * 20} 谨启",
+                                            s.body, where=where)]
+    story.append(KeepTogether(closing))
+    return story
+
+
+def render_letter(data: LetterData) -> RenderedPdf:
+    """The letter: English on the first page(s), then the Chinese version."""
+    glyphs = GlyphLog()
+    text = Text(glyphs)
+    story = _part(text, data, Lang.EN) + [PageBreak()] + _part(text, data, data.chinese)
+    name = data.client_name + (f" {data.client_chinese_name}" if data.client_chinese_name
+                               else "")
+    decor = Decor(header_left=f"{name} · {data.case_reference}",
+                  header_right=f"{_w('title', Lang.EN)} · {_w('title', data.chinese)}",
+                  footer_left=f"hkcase · {data.today.isoformat()}",
+                  langs=(Lang.EN, data.chinese))
+    built = build(story, decor, glyphs, title=f"Extension of stay: {name}",
+                  subject=data.case_reference)
+    return RenderedPdf(built.data, built.pages, tuple([*data.warnings, *glyphs.warnings()]))
