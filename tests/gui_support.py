@@ -16,6 +16,8 @@ class ScriptedPrompts(Prompts):
         self.asked: list[tuple[str, str]] = []
         self.choices: list[int | None] = []
         self.confirmations: list[bool] = []
+        self.files: list[str] = []
+        self.save_as: str | None = None
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.asked.append((title, text))
@@ -31,6 +33,15 @@ class ScriptedPrompts(Prompts):
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append((title, text))
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        self.asked.append((title, filters))
+        return list(self.files)
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> str | None:
+        self.asked.append((title, suggested))
+        return self.save_as
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import SchemeResult
 from hkcase.domain.vocab import Outcome, ReminderState, Stage
+from hkcase.gui.checklist_panel import ChecklistPanel
 from hkcase.gui.forms import combo_enum, load_form, mark_date_field
 from hkcase.gui.models import Column, RecordTableModel
 from hkcase.gui.prompts import Prompts
@@ -165,9 +166,10 @@ class CaseView(QWidget):
             view.verticalHeader().setVisible(False)
             view.setWordWrap(False)
         self.eligibilitySplitter.setSizes([320, 260, 90])
-        self.checklistPlaceholder = QLabel(
-            "Checklist templates and documents arrive with the documents issue.", self)
-        self.checklistTab.layout().addWidget(self.checklistPlaceholder)
+        self.checklist = ChecklistPanel(ctx, prompts, self)
+        self.checklistTab.layout().addWidget(self.checklist)
+        self.checklist.changed.connect(lambda: self.changed.emit(self.case.id)
+                                       if self.case else None)
         for edit in (self.submittedEdit, self.decidedEdit, self.contractEdit, self.grantedEdit,
                      self.entryEdit, self.limitEdit):
             edit.textChanged.connect(lambda _t, e=edit: mark_date_field(e))
@@ -190,6 +192,7 @@ class CaseView(QWidget):
         self._load_eligibility()
         self._load_stays()
         self._load_activity()
+        self.checklist.show_case(case_id, self.case.submitted_on)
 
     def _fill_overview(self) -> None:
         case = self.case

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from hkcase import __version__
 from hkcase.domain.vocab import Scheme, Stage
+from hkcase.gui import printing
 from hkcase.gui.case_list_model import CaseListModel
 from hkcase.gui.case_view import CaseView
 from hkcase.gui.dashboard_model import CASE_ID_ROLE, DashboardModel
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         self.case_view.changed.connect(lambda _id: self.refresh())
         self.addActions([self.actionNewCase, self.actionNewClient, self.actionEditClient,
                          self.actionRefresh, self.actionSettings, self.actionQuit,
-                         self.actionAbout])
+                         self.actionAbout, self.actionExportPack, self.actionPrintPack])
         self.actionRefresh.triggered.connect(self.refresh)
         self.actionQuit.triggered.connect(self.close)
         self.actionAbout.triggered.connect(self.show_about)
@@ -133,6 +134,13 @@ class MainWindow(QMainWindow):
         self.actionNewClient.triggered.connect(self.new_client)
         self.actionEditClient.triggered.connect(self.edit_client)
         self.actionSettings.triggered.connect(self.show_settings)
+        self.actionExportPack.triggered.connect(lambda: self.case_output("pack", save=True))
+        self.actionPrintPack.triggered.connect(lambda: self.case_output("pack", save=False))
+        self.actionSaveChecklist.triggered.connect(self.save_checklist)
+        self.actionPrintChecklist.triggered.connect(
+            lambda: self.case_output("checklist_en", save=False))
+        self.actionLetter.triggered.connect(lambda: self.case_output("letter", save=True))
+        self.actionBulkExport.triggered.connect(self.bulk_export)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -277,6 +285,42 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.case_view.show_case(self.case_view.case.id)
             self.refresh()
+
+    def _current_case(self) -> tuple[int, str] | None:
+        case = self.case_view.case
+        if case is None:
+            self.prompts.info(self, "No case", "Select a case first.")
+            return None
+        return case.id, case.reference
+
+    def case_output(self, kind: str, *, save: bool) -> None:
+        """Save or print one of the selected case's outputs (pack, checklist, letter)."""
+        current = self._current_case()
+        if current is None:
+            return
+        case_id, reference = current
+        render = printing.renderers(self.ctx, case_id)[kind]
+        titles = {"pack": "Document pack", "checklist_en": "Checklist",
+                  "checklist_zh": "Checklist 文件清單", "letter": "Extension letter"}
+        if save:
+            printing.save_pdf(self.prompts, self, titles[kind], f"{reference}-{kind}.pdf", render)
+        else:
+            printing.print_pdf(self.prompts, self, titles[kind], render)
+
+    def save_checklist(self) -> None:
+        choice = self.prompts.choose(self, "Checklist for the client", "Which language?",
+                                     ["English", "中文（繁體）"])
+        if choice is not None:
+            self.case_output("checklist_en" if choice == 0 else "checklist_zh", save=True)
+
+    def bulk_export(self) -> None:
+        """A document pack for every selected case."""
+        rows = sorted({i.row() for i in self.caseTable.selectionModel().selectedRows()})
+        if not rows:
+            self.prompts.info(self, "Export packs", "Select cases in the list first.")
+            return
+        printing.bulk_export(self.ctx, self.prompts, self,
+                             [self.cases.item(row).row.case_id for row in rows])
 
     def show_settings(self) -> None:
         from hkcase.gui.settings_dialog import SettingsDialog

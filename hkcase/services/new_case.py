@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
 from hkcase.domain.eligibility import Outcome
 from hkcase.domain.vocab import ApplicationType, Scheme
+from hkcase.services.checklists import create_checklist
 from hkcase.services.eligibility import check_client
+from hkcase.services.errors import ValidationError
 from hkcase.services.records import CaseInput, CaseRef, create_case
 from hkcase.store import Store
 
+log = logging.getLogger(__name__)
 _RANK = {Outcome.ELIGIBLE: 0, Outcome.NEEDS_REVIEW: 1, Outcome.NOT_ELIGIBLE: 2}
 
 
@@ -33,7 +37,16 @@ def suggest_schemes(store: Store, client_id: int, on: date | None = None) -> lis
 def open_case(store: Store, client_id: int, scheme: Scheme, application_type: ApplicationType,
               *, actor: str, consultant_id: int | None = None, opened_on: date | None = None
               ) -> CaseRef:
-    """Open a case for a client (its checklist and reminders follow from its data)."""
-    return create_case(store, CaseInput(client_id, scheme, application_type,
-                                        opened_on or date.today(),
-                                        consultant_id=consultant_id), actor=actor)
+    """Open a case for a client with its checklist from the scheme's template.
+
+    Reminders follow once a stay is recorded. A scheme and type without a
+    template (New CIES) gets an empty checklist for the consultant to fill.
+    """
+    ref = create_case(store, CaseInput(client_id, scheme, application_type,
+                                       opened_on or date.today(),
+                                       consultant_id=consultant_id), actor=actor)
+    try:
+        create_checklist(store, ref.id, actor=actor)
+    except ValidationError:
+        log.info("no checklist template for %s %s", scheme.value, application_type.value)
+    return ref
