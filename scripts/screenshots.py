@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from hkcase.gui.forms import app_icon, style_sheet
 from hkcase.gui.launch import register_fonts
 from hkcase.gui.main_window import MainWindow
+from hkcase.services.checklists import create_checklist
 from hkcase.services.context import open_app
 from hkcase.services.demo import generate_demo
 from hkcase.services.reminders import refresh_reminders
@@ -45,7 +46,11 @@ def main() -> int:
         window.caseTable.selectRow(0)
         app.processEvents()
         window.grab().save(str(OUT / "case-overview.png"))
-        for tab, name in ((1, "case-eligibility"), (2, "case-stay")):
+        case = window.case_view.case
+        assert case is not None
+        create_checklist(ctx.store, case.id, actor="screenshots")
+        window.open_case(case.id)
+        for tab, name in ((1, "case-eligibility"), (2, "case-stay"), (3, "case-checklist")):
             window.case_view.caseTabs.setCurrentIndex(tab)
             app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))
