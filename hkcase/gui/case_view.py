@@ -25,7 +25,7 @@ from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import SchemeResult
 from hkcase.domain.vocab import Outcome, ReminderState, Stage
 from hkcase.gui.checklist_panel import ChecklistPanel
-from hkcase.gui.forms import combo_enum, load_form, mark_date_field
+from hkcase.gui.forms import combo_enum, date_from_field, load_form, mark_date_field
 from hkcase.gui.models import Column, RecordTableModel
 from hkcase.gui.prompts import Prompts
 from hkcase.services.case_detail import CaseDetail, add_note, case_activity, get_case
@@ -53,16 +53,6 @@ from hkcase.store.case_list import consultants
 
 STATUS_MARK = {"met": "✓ met", "not_met": "✗ not met", "unknown": "? unknown"}
 STATUS_COLOUR = {"met": "#067647", "not_met": "#b42318", "unknown": "#b54708"}
-
-
-def _date_or_none(edit: QLineEdit, label: str) -> date | None:
-    text = edit.text().strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(label, f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 class FactRow:
@@ -240,9 +230,9 @@ class CaseView(QWidget):
                 "immd_file_ref": self.immdEdit.text().strip() or None,
                 "employer": self.employerEdit.text().strip() or None,
                 "consultant_id": self.consultantCombo.currentData(),
-                "submitted_on": _date_or_none(self.submittedEdit, "submitted on"),
-                "decided_on": _date_or_none(self.decidedEdit, "decided on"),
-                "contract_end": _date_or_none(self.contractEdit, "contract ends"),
+                "submitted_on": date_from_field(self.submittedEdit, "submitted on"),
+                "decided_on": date_from_field(self.decidedEdit, "decided on"),
+                "contract_end": date_from_field(self.contractEdit, "contract ends"),
             }
             update_case(self.ctx.store, case.id, case.version, actor=self.ctx.actor, **changes)
         except ValidationError as exc:
@@ -354,14 +344,14 @@ class CaseView(QWidget):
         if case is None:
             return
         try:
-            granted = _date_or_none(self.grantedEdit, "granted on")
-            limit = _date_or_none(self.limitEdit, "limit of stay")
+            granted = date_from_field(self.grantedEdit, "granted on")
+            limit = date_from_field(self.limitEdit, "limit of stay")
             if granted is None or limit is None:
                 raise ValidationError("limit_of_stay", "give the grant date and the limit of "
                                       "stay as printed")
             number = max((s.extension_number for s in case.stays), default=-1) + 1
             record_printed_stay(self.ctx.store, StayInput(
-                case.id, granted, limit, _date_or_none(self.entryEdit, "entry date"),
+                case.id, granted, limit, date_from_field(self.entryEdit, "entry date"),
                 extension_number=number), actor=self.ctx.actor,
                 lead_days=self.ctx.settings.reminder_lead_days)
         except ValidationError as exc:

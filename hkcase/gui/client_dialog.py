@@ -28,7 +28,7 @@ from hkcase.domain.vocab import (
     Sex,
     TravelDocumentType,
 )
-from hkcase.gui.forms import combo_enum, load_form, mark_date_field
+from hkcase.gui.forms import combo_enum, date_from_field, load_form, mark_date_field
 from hkcase.gui.prompts import Prompts
 from hkcase.services.clients import (
     add_education,
@@ -308,16 +308,6 @@ class ClientDialog(QDialog):
         assert self.client_id is not None
         self._load_history(self.client_id)
 
-    @staticmethod
-    def _day(edit: QLineEdit, label: str) -> date | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(label, f"{text!r} is not a date (YYYY-MM-DD)") from None
-
     def add_education(self) -> None:
         if self.client_id is None:
             return
@@ -326,7 +316,7 @@ class ClientDialog(QDialog):
                           level=combo_enum(self.levelCombo, EducationLevel)
                           or EducationLevel.OTHER,
                           institution=self.institutionEdit.text(),
-                          award_date=self._day(self.awardEdit, "award date"),
+                          award_date=date_from_field(self.awardEdit, "award date"),
                           full_time=self.fullTimeCheck.isChecked(), actor=self.ctx.actor)
         except ValidationError as exc:
             self._history_done(exc)
@@ -339,7 +329,7 @@ class ClientDialog(QDialog):
         if self.client_id is None:
             return
         try:
-            start = self._day(self.startEdit, "start date")
+            start = date_from_field(self.startEdit, "start date")
             if start is None:
                 raise ValidationError("start_date", "give the date the job started")
             income_text = self.incomeEdit.text().replace(",", "").strip()
@@ -347,7 +337,7 @@ class ClientDialog(QDialog):
                 raise ValidationError("annual_income_hkd", "give the income as a number")
             add_employment(self.ctx.store, self.client_id, employer=self.employerEdit.text(),
                            position=self.positionEdit.text().strip() or None, start_date=start,
-                           end_date=self._day(self.endEdit, "end date"),
+                           end_date=date_from_field(self.endEdit, "end date"),
                            annual_income_hkd=int(income_text) if income_text else None,
                            actor=self.ctx.actor)
         except ValidationError as exc:

@@ -12,6 +12,8 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from hkcase.services.errors import ValidationError
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -88,3 +90,14 @@ def mark_date_field(edit: QLineEdit) -> None:
     edit.setProperty("invalid", not valid)
     edit.style().unpolish(edit)
     edit.style().polish(edit)
+
+
+def date_from_field(edit: QLineEdit, label: str) -> date | None:
+    """The date typed in ``edit`` (None when empty); a ``ValidationError`` naming ``label``."""
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(label, f"{text!r} is not a date (YYYY-MM-DD)") from None
