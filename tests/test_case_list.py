@@ -109,3 +109,13 @@ def test_sorting_by_limit_of_stay(sqlite_store: Store) -> None:
                                                      descending=False).page(0, 500)]
     known = [d for d in limits if d is not None]
     assert known == sorted(known)
+
+
+def test_capped_count(sqlite_store: Store) -> None:
+    from hkcase.store.case_list import CaseQuery, count_cases
+
+    generate_demo(sqlite_store, 60, seed=2)
+    with sqlite_store.reading() as session:
+        exact = count_cases(session, CaseQuery())
+        assert count_cases(session, CaseQuery(), cap=10) == 11
+        assert count_cases(session, CaseQuery(), cap=exact + 5) == exact

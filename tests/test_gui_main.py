@@ -211,3 +211,19 @@ def test_every_designer_form_loads(qtbot: QtBot, name: str) -> None:
 def test_style_sheet_and_icon_are_shipped(qtbot: QtBot) -> None:
     assert "QTableView" in style_sheet()
     assert not app_icon().isNull()
+
+
+def test_capped_count_keeps_fetching_to_the_end(qtbot: QtBot, ctx: AppContext,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from hkcase.gui import case_list_model
+
+    generate_demo(ctx.store, 400, seed=8)
+    monkeypatch.setattr(case_list_model, "COUNT_CAP", 250)
+    monkeypatch.setattr(case_list_model, "PAGE", 100)
+    model = CaseListModel(ctx.store)
+    assert model.total_text == "250+"
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() > 250
+    assert model.total == model.rowCount()
+    assert model.total_text == f"{model.rowCount():,}"

@@ -15,6 +15,7 @@ from hkcase.store import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200
+COUNT_CAP = 10_000  # beyond this the list says "10,000+" rather than count every match
 
 # (header, sort key in the store, value of an item)
 COLUMNS: tuple[tuple[str, str, Callable[[CaseListItem], Any]], ...] = (
@@ -43,6 +44,7 @@ class CaseListModel(QAbstractTableModel):
         self._list = CaseList(store, self._filter, sort=self._sort, descending=True)
         self._items: list[CaseListItem] = []
         self._total = 0
+        self._more = False
         self.reload()
 
     # Loading -------------------------------------------------------------
@@ -51,8 +53,10 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._list = CaseList(self._store, self._filter, sort=self._sort,
                               descending=self._descending, today=self._today())
-        self._total = self._list.count()
-        self._items = self._list.page(0, max(PAGE, keep))
+        self._total = self._list.count(cap=COUNT_CAP)
+        wanted = max(PAGE, keep)
+        self._items = self._list.page(0, wanted)
+        self._more = len(self._items) == wanted and len(self._items) < self._total
         self.endResetModel()
 
     def set_filter(self, f: CaseFilter) -> None:
@@ -61,18 +65,24 @@ class CaseListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many cases match, loaded or not."""
+        """How many cases match, loaded or not (``COUNT_CAP + 1`` for "more than the cap")."""
         return self._total
 
+    @property
+    def total_text(self) -> str:
+        return f"{COUNT_CAP:,}+" if self._total > COUNT_CAP else f"{self._total:,}"
+
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._items) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         more = self._list.page(len(self._items), PAGE)
+        self._more = len(more) == PAGE
+        if not self._more and self._total > COUNT_CAP:
+            self._total = len(self._items) + len(more)  # the end: now the count is exact
         if not more:
-            self._total = len(self._items)
             return
         self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
         self._items.extend(more)

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.caseCount.setText(f"{self.cases.total:,} cases")
+        self.caseCount.setText(f"{self.cases.total_text} cases")
 
     def selected_case_id(self) -> int | None:
         index = self.caseTable.currentIndex()

@@ -97,9 +97,10 @@ class CaseList:
         self.descending = descending
         self.query = to_query(self.filter, today)
 
-    def count(self) -> int:
+    def count(self, cap: int | None = None) -> int:
+        """How many cases match; with ``cap``, ``cap + 1`` stands for "more than cap"."""
         with self.store.reading() as session:
-            return count_cases(session, self.query)
+            return count_cases(session, self.query, cap=cap)
 
     def page(self, offset: int, limit: int) -> list[CaseListItem]:
         with self.store.reading() as session:
