@@ -45,6 +45,7 @@ class CaseListModel(QAbstractTableModel):
         self._items: list[CaseListItem] = []
         self._total = 0
         self._more = False
+        self._capped = False
         self.reload()
 
     # Loading -------------------------------------------------------------
@@ -54,6 +55,7 @@ class CaseListModel(QAbstractTableModel):
         self._list = CaseList(self._store, self._filter, sort=self._sort,
                               descending=self._descending, today=self._today())
         self._total = self._list.count(cap=COUNT_CAP)
+        self._capped = self._total > COUNT_CAP
         wanted = max(PAGE, keep)
         self._items = self._list.page(0, wanted)
         self._more = len(self._items) == wanted and len(self._items) < self._total
@@ -70,7 +72,7 @@ class CaseListModel(QAbstractTableModel):
 
     @property
     def total_text(self) -> str:
-        return f"{COUNT_CAP:,}+" if self._total > COUNT_CAP else f"{self._total:,}"
+        return f"{self._total - 1:,}+" if self._capped else f"{self._total:,}"
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -80,8 +82,9 @@ class CaseListModel(QAbstractTableModel):
             return
         more = self._list.page(len(self._items), PAGE)
         self._more = len(more) == PAGE
-        if not self._more and self._total > COUNT_CAP:
+        if not self._more and self._capped:
             self._total = len(self._items) + len(more)  # the end: now the count is exact
+            self._capped = False
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
