@@ -45,6 +45,8 @@ from hkcase.services.dashboard import Section, dashboard
 from hkcase.store.case_list import consultants
 
 SEARCH_DELAY_MS = 120
+COLUMN_SAMPLES = ("2026-000000", "CHEUNG Tsz Ching", "陳大文文", "QMAS_ABPT", "submitted",
+                  "Daniel Wong", "2026-00-00", "2026-00-00")
 log = logging.getLogger(__name__)
 
 
@@ -96,15 +98,20 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.cases = CaseListModel(ctx.store, self)
         self.caseTable.setModel(self.cases)
-        self.caseTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         header = self.caseTable.horizontalHeader()
+        # The model already sorts newest first: show that without querying again.
+        header.blockSignals(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.blockSignals(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.caseTable.verticalHeader().setVisible(False)
         self.caseTable.verticalHeader().setDefaultSectionSize(24)
-        self.caseTable.resizeColumnsToContents()
-        self.case_view = CaseView(ctx, self.prompts, self)
-        self.detailStack.addWidget(self.case_view)
+        # Widths from typical contents (measuring every loaded row would slow the first paint).
+        metrics = self.caseTable.fontMetrics()
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self._case_view: CaseView | None = None  # built when the first case is opened
         self.dashboard_model = DashboardModel(self)
         self.dashboardView.setModel(self.dashboard_model)
         self._dashboard_pool = QThreadPool(self)
@@ -123,7 +130,6 @@ class MainWindow(QMainWindow):
         self.caseTable.selectionModel().currentRowChanged.connect(self._case_selected)
         self.dashboardView.activated.connect(self._dashboard_activated)
         self.dashboardView.doubleClicked.connect(self._dashboard_activated)
-        self.case_view.changed.connect(lambda _id: self.refresh())
         self.addActions([self.actionNewCase, self.actionNewClient, self.actionEditClient,
                          self.actionRefresh, self.actionSettings, self.actionQuit,
                          self.actionAbout, self.actionExportPack, self.actionPrintPack])
@@ -150,6 +156,15 @@ class MainWindow(QMainWindow):
         self._show_count()
         self.statusBar().showMessage(
             f"Database: {ctx.store.location} · schema {ctx.store.migration.revision}")
+
+    @property
+    def case_view(self) -> CaseView:
+        """The case pane, built on first use (keeps the first paint fast)."""
+        if self._case_view is None:
+            self._case_view = CaseView(self.ctx, self.prompts, self)
+            self.detailStack.addWidget(self._case_view)
+            self._case_view.changed.connect(lambda _id: self.refresh())
+        return self._case_view
 
     # Filters and list ---------------------------------------------------------
     def _fill_filters(self) -> None:
