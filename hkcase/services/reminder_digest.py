@@ -7,6 +7,8 @@ facts are worked out in Python for those rows only.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -26,7 +28,7 @@ from hkcase.store.models import Case, Client, Reminder, Stay
 DEFAULT_WITHIN_DAYS = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the dashboard holds tens of thousands
 class DigestItem:
     """One line of the digest: an open reminder with its client, case and urgency."""
 
@@ -133,10 +135,28 @@ def daily_digest(
 
 
 def _digest(store: Store, today: date, within_days: int) -> Digest:
-    with store.reading() as session:
-        rows = session.connection().execute(
-            digest_statement(today + timedelta(days=within_days))).all()
     windows = WindowTable()
+    with store.reading() as session:
+        # Rows are read as they are classified, never all held at once (100,000 clients
+        # have tens of thousands of open reminders within 90 days).
+        rows = session.connection().execute(
+            digest_statement(today + timedelta(days=within_days)))
+        candidates = _classified(rows, windows, today, within_days)
+    folded = fold_stay_deadlines(
+        candidates,
+        stay_of=lambda i: i.stay_id if i.kind in STAY_DEADLINE_KINDS else None,
+        kind_of=lambda i: i.kind,
+        date_of=lambda i: i.effective_date,
+        today=today,
+    )
+    items = [_with_folded(item, count) for item, count in folded]
+    items.sort(key=lambda i: (URGENCY_ORDER[i.urgency], i.limit_of_stay or i.effective_date,
+                              i.effective_date, i.case_ref, i.key))
+    return Digest(today=today, within_days=within_days, items=tuple(items))
+
+
+def _classified(rows: Iterable[Any], windows: WindowTable, today: date,
+                within_days: int) -> list[DigestItem]:
     candidates = []
     for row in rows:
         (rid, key, kind, due, state, snoozed, title, stay_id, case_id, reference, scheme,
@@ -153,17 +173,7 @@ def _digest(store: Store, today: date, within_days: int) -> Digest:
         candidates.append(DigestItem(
             rid, key, reference, case_id, stay_id, client_id, name, chinese, scheme, kind, title,
             due, effective, state, snoozed, limit, opens, urgency, holiday, last, 0))
-    folded = fold_stay_deadlines(
-        candidates,
-        stay_of=lambda i: i.stay_id if i.kind in STAY_DEADLINE_KINDS else None,
-        kind_of=lambda i: i.kind,
-        date_of=lambda i: i.effective_date,
-        today=today,
-    )
-    items = [_with_folded(item, count) for item, count in folded]
-    items.sort(key=lambda i: (URGENCY_ORDER[i.urgency], i.limit_of_stay or i.effective_date,
-                              i.effective_date, i.case_ref, i.key))
-    return Digest(today=today, within_days=within_days, items=tuple(items))
+    return candidates
 
 
 @lru_cache(maxsize=4096)
@@ -174,4 +184,4 @@ def _limit_days(limit: date) -> tuple[str | None, date]:
 def _with_folded(item: DigestItem, count: int) -> DigestItem:
     if count == 0:
         return item
-    return DigestItem(**{**item.__dict__, "folded": count})
+    return dataclasses.replace(item, folded=count)
