@@ -119,3 +119,11 @@ def test_capped_count(sqlite_store: Store) -> None:
         exact = count_cases(session, CaseQuery())
         assert count_cases(session, CaseQuery(), cap=10) == 11
         assert count_cases(session, CaseQuery(), cap=exact + 5) == exact
+
+
+@pytest.mark.parametrize(("text", "narrows"), [("c", False), ("7", False), (" ", False),
+                                                ("ch", True), ("陳", True), ("e1", True)])
+def test_one_latin_character_does_not_search_yet(text: str, narrows: bool) -> None:
+    from hkcase.services.case_list import searchable
+
+    assert searchable(text) is narrows

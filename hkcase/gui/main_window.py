@@ -39,7 +39,7 @@ from hkcase.gui.case_view import CaseView
 from hkcase.gui.dashboard_model import CASE_ID_ROLE, DashboardModel
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
-from hkcase.services.case_list import CaseFilter, DeadlineFilter
+from hkcase.services.case_list import CaseFilter, DeadlineFilter, searchable
 from hkcase.services.context import AppContext
 from hkcase.services.dashboard import Section, dashboard
 from hkcase.store.case_list import consultants
@@ -201,7 +201,9 @@ class MainWindow(QMainWindow):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.caseCount.setText(f"{self.cases.total_text} cases")
+        text = self.searchEdit.text().strip()
+        hint = " — type one more character to search" if text and not searchable(text) else ""
+        self.caseCount.setText(f"{self.cases.total_text} cases{hint}")
 
     def selected_case_id(self) -> int | None:
         index = self.caseTable.currentIndex()

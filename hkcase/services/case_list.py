@@ -73,11 +73,21 @@ def _limit_bounds(deadline: DeadlineFilter, today: date
             for s in Scheme}
 
 
+def searchable(text: str) -> bool:
+    """Whether typed text narrows the list: one Latin letter or digit does not yet.
+
+    A single Latin character matches a large share of any office's cases and is
+    slow to look up; a single Chinese character (a surname) is useful and fast.
+    """
+    cleaned = text.strip()
+    return bool(cleaned) and not (len(cleaned) == 1 and cleaned.isascii())
+
+
 def to_query(f: CaseFilter, today: date | None = None) -> CaseQuery:
     """The store query for a filter on ``today``."""
     day = today or date.today()
     return CaseQuery(
-        text=f.text,
+        text=f.text if searchable(f.text) else "",
         schemes=(f.scheme,) if f.scheme else (),
         stages=(f.stage,) if f.stage else (),
         consultant_ids=(f.consultant_id,) if f.consultant_id else (),
