@@ -15,7 +15,7 @@ from hkcase.store import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAGE = 200
-COUNT_CAP = 10_000  # beyond this the list says "10,000+" rather than count every match
+COUNT_CAP = 1_000  # beyond this the list says "1,000+" rather than count every match
 
 # (header, sort key in the store, value of an item)
 COLUMNS: tuple[tuple[str, str, Callable[[CaseListItem], Any]], ...] = (
