@@ -131,3 +131,20 @@ def test_letter_and_checklist_saved_from_the_case_menu(qtbot: QtBot, ctx: AppCon
     window.actionSaveChecklist.trigger()
     assert "文件" in "".join(p.extract_text() for p in
                            PdfReader(tmp_path / "checklist.pdf").pages)
+
+
+def test_bulk_export_for_selected_cases(qtbot: QtBot, ctx: AppContext, case_id: int,
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window, prompts = _window(qtbot, ctx, case_id)
+    window.caseTable.selectAll()
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.actionBulkExport.trigger()
+    window.actionBulkChecklists.trigger()
+    names = sorted(p.name for p in out.iterdir())
+    assert any(n.endswith("-pack.pdf") for n in names)
+    assert any("-checklist-" in n for n in names)
+    assert "written" in prompts.asked[-1][1]

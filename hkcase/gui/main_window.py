@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         self.actionPrintChecklist.triggered.connect(
             lambda: self.case_output("checklist_en", save=False))
         self.actionLetter.triggered.connect(lambda: self.case_output("letter", save=True))
-        self.actionBulkExport.triggered.connect(self.bulk_export)
+        self.actionBulkExport.triggered.connect(lambda: self.bulk_export(checklists=False))
+        self.actionBulkChecklists.triggered.connect(lambda: self.bulk_export(checklists=True))
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -330,14 +331,15 @@ class MainWindow(QMainWindow):
         if choice is not None:
             self.case_output("checklist_en" if choice == 0 else "checklist_zh", save=True)
 
-    def bulk_export(self) -> None:
-        """A document pack for every selected case."""
+    def bulk_export(self, *, checklists: bool) -> None:
+        """A document pack, or the client's checklist, for every selected case."""
         rows = sorted({i.row() for i in self.caseTable.selectionModel().selectedRows()})
         if not rows:
             self.prompts.info(self, "Export packs", "Select cases in the list first.")
             return
         printing.bulk_export(self.ctx, self.prompts, self,
-                             [self.cases.item(row).row.case_id for row in rows])
+                             [self.cases.item(row).row.case_id for row in rows],
+                             checklists=checklists)
 
     def show_settings(self) -> None:
         from hkcase.gui.settings_dialog import SettingsDialog

@@ -18,6 +18,7 @@ from hkcase.services.outputs import (
     PreviewUnavailable,
     export_packs,
     page_images,
+    print_checklists,
     render_case_checklist,
     render_letter,
     render_pack,
@@ -102,13 +103,14 @@ def renderers(ctx: AppContext, case_id: int) -> dict[str, Render]:
     }
 
 
-def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget,
-                case_ids: Sequence[int]) -> None:
-    """Export a document pack for every selected case into a chosen folder."""
-    folder = QFileDialog.getExistingDirectory(parent, "Export packs into folder")
+def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget, case_ids: Sequence[int],
+                *, checklists: bool = False) -> None:
+    """A document pack (or the client's checklist) for every selected case, into a folder."""
+    what = "checklists" if checklists else "packs"
+    folder = QFileDialog.getExistingDirectory(parent, f"Save {what} into folder")
     if not folder:
         return
-    progress = QProgressDialog("Exporting document packs…", "", 0, len(case_ids), parent)
+    progress = QProgressDialog(f"Writing {what}…", "", 0, len(case_ids), parent)
     progress.setCancelButton(None)  # type: ignore[arg-type]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -116,9 +118,12 @@ def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget,
         progress.setValue(done)
         QApplication.processEvents()
 
-    outcomes = export_packs(ctx.store, ctx.locations.attachments_dir, case_ids, Path(folder),
-                            progress=step)
+    if checklists:
+        outcomes = print_checklists(ctx.store, case_ids, Path(folder), progress=step)
+    else:
+        outcomes = export_packs(ctx.store, ctx.locations.attachments_dir, case_ids,
+                                Path(folder), progress=step)
     progress.close()
     failed = [f"{o.reference}: {o.error}" for o in outcomes if not o.ok]
-    prompts.info(parent, "Export packs", f"{len(outcomes) - len(failed)} packs written to "
+    prompts.info(parent, f"Save {what}", f"{len(outcomes) - len(failed)} {what} written to "
                  f"{folder}." + ("\nNot written:\n" + "\n".join(failed) if failed else ""))
