@@ -126,16 +126,21 @@ def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
 
 
 def _count_test(criteria: list[Criterion], pass_mark: int) -> tuple[Criterion, int]:
-    sure = sum(1 for c in criteria if c.status is MET and c.review is None)
-    possible = sum(1 for c in criteria if c.status is not NOT_MET or c.review is not None)
-    met = sum(1 for c in criteria if c.status is MET)
+    sure = met = possible = 0
+    for c in criteria:  # one pass: this runs for every profile
+        if c.status is MET:
+            met += 1
+            possible += 1
+            if c.review is None:
+                sure += 1
+        elif c.status is UNKNOWN or c.review is not None:
+            possible += 1
     text = f"meets at least {pass_mark} of the 12 criteria"
     if sure >= pass_mark:
         return Criterion("points_test", text, MET, f"{sure} met"), met
     if possible < pass_mark:
         return Criterion("points_test", text, NOT_MET, f"{met} met, at most {possible}"), met
-    doubtful = [c for c in criteria if not c.certain]
-    needs = tuple(n for c in doubtful for n in c.needs)
+    needs = tuple(n for c in criteria if not c.certain for n in c.needs)
     if met >= pass_mark:
         return Criterion("points_test", text, MET, f"{met} met, {met - sure} of them doubtful",
                          review="the pass depends on criteria whose definitions are not "

@@ -84,9 +84,18 @@ def listed_bachelor(p: Profile, prefix: str) -> Criterion:
     return Criterion(cid, text, MET if listed else NOT_MET, detail, review=review)
 
 
-@lru_cache(maxsize=64)
+_TEXTS: dict[str, dict[str, str]] = {}
+
+
 def _texts(r: RuleSet) -> dict[str, str]:
-    """Criterion wording for one rule set (formatted once)."""
+    """Criterion wording for one rule set (formatted once, kept by rule-set id)."""
+    found = _TEXTS.get(r.id)
+    if found is None:
+        found = _TEXTS[r.id] = _format_texts(r)
+    return found
+
+
+def _format_texts(r: RuleSet) -> dict[str, str]:
     return {
         "a_income": f"annual income of HK${r['category_a_income_hkd']:,} or more in the year "
                     "before applying",
