@@ -127,3 +127,11 @@ def test_one_latin_character_does_not_search_yet(text: str, narrows: bool) -> No
     from hkcase.services.case_list import searchable
 
     assert searchable(text) is narrows
+
+
+def test_items_say_where_they_stand(any_store: Store, deadlines: dict[str, int]) -> None:
+    items = {i.row.case_id: i for i in CaseList(any_store, today=TODAY).page(0, 100)}
+    assert items[deadlines["overdue"]].deadline is DeadlineFilter.OVERDUE
+    assert items[deadlines["gep_open"]].deadline is DeadlineFilter.WINDOW_OPEN
+    assert items[deadlines["far"]].deadline is None
+    assert items[deadlines["none"]].deadline is None

@@ -151,3 +151,17 @@ def test_record_stay_rules(any_store: Store) -> None:
     with pytest.raises(ValidationError, match="after the grant date"):
         record_stay(any_store, StayInput(ref.id, date(2026, 3, 1), date(2026, 2, 1)),
                     actor="amy")
+
+
+def test_record_stay_numbers_the_next_extension(any_store: Store) -> None:
+    from hkcase.store.models import Stay
+
+    client_id = create_client(any_store, _client_input(), actor="amy")
+    ref = create_case(any_store, CaseInput(client_id, Scheme.GEP, ApplicationType.NEW,
+                                           date(2026, 1, 1)), actor="amy")
+    for limit in (date(2029, 3, 1), date(2032, 3, 1)):
+        record_stay(any_store, StayInput(ref.id, date(2026, 3, 1), limit,
+                                         extension_number=None), actor="amy")
+    with any_store.reading() as session:
+        numbers = session.scalars(sa.select(Stay.extension_number).order_by(Stay.id)).all()
+    assert numbers == [0, 1]

@@ -144,3 +144,15 @@ def test_unknown_client_or_case(any_store: Store) -> None:
         check_client(any_store, 404)
     with pytest.raises(ValidationError, match="no case number 404"):
         record_check(any_store, 404, actor="amy")
+
+
+def test_case_eligibility_gives_facts_and_the_case_schemes_result(any_store: Store) -> None:
+    from hkcase.services.eligibility import case_eligibility
+
+    client_id = _graduate(any_store)
+    case = create_case(any_store, CaseInput(client_id, Scheme.TTPS, ApplicationType.NEW, ON),
+                       actor="amy")
+    checked = case_eligibility(any_store, case.id, on=ON,
+                               overrides={"bachelor_institution_on_ttps_list": True})
+    assert (checked.result.scheme, checked.result.category) == ("TTPS", "B")
+    assert checked.facts["bachelor_institution"].value == "University of Toronto"

@@ -1,9 +1,11 @@
-"""Argument types shared by the stay, remind and calendar commands."""
+"""Argument types shared by every command (dates, counts, schemes)."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+
+from hkcase.domain.vocab import Scheme
 
 
 def iso_date(text: str) -> date:
@@ -32,3 +34,12 @@ def positive(text: str) -> int:
 def not_negative(text: str) -> int:
     """A whole number of at least 0."""
     return whole_number(text, minimum=0)
+
+
+def scheme(text: str) -> Scheme:
+    """A scheme id, any case: ``gep``, ``TTPS``, ``qmas_gpt``."""
+    try:
+        return Scheme(text.strip().upper().replace("-", "_"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a scheme (one of {', '.join(s.value for s in Scheme)})") from None

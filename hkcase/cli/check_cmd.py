@@ -5,33 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from hkcase.cli.arg_types import iso_date, scheme
 from hkcase.cli.errors import UsageError
 from hkcase.domain.eligibility import Assessment, ProfileError, assess, parse_profile
 from hkcase.domain.eligibility.model import Outcome, SchemeResult, Status
-from hkcase.domain.vocab import Scheme
 
 MARKS = {Status.MET: "✓", Status.NOT_MET: "✗", Status.UNKNOWN: "?"}
 OUTCOME_WORDS = {Outcome.ELIGIBLE: "ELIGIBLE", Outcome.NOT_ELIGIBLE: "not eligible",
                  Outcome.NEEDS_REVIEW: "needs review"}
-
-
-def _scheme(text: str) -> Scheme:
-    try:
-        return Scheme(text.upper())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a scheme (one of {', '.join(s.value for s in Scheme)})") from None
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -42,9 +26,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "docs/eligibility-profile.md for the facts.")
     parser.add_argument("--profile", required=True, metavar="FILE",
                         help="JSON object of facts ('-' reads standard input)")
-    parser.add_argument("--scheme", type=_scheme, action="append", metavar="ID",
+    parser.add_argument("--scheme", type=scheme, action="append", metavar="ID",
                         help="assess only this scheme (repeatable)")
-    parser.add_argument("--on", type=_date, metavar="DATE",
+    parser.add_argument("--on", type=iso_date, metavar="DATE",
                         help="assessment date (overrides the profile's assessment_date)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(run=run)

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from hkcase.cli import pdf_args
+from hkcase.cli.arg_types import scheme as scheme_id
 from hkcase.cli.errors import UsageError
 from hkcase.domain.checklists import Lang
 from hkcase.services.checklists import case_id_for_reference
@@ -19,7 +20,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="print a blank document checklist for a scheme and application type",
         description="Write a checklist with tick boxes to give a client: blank for "
         "--scheme and --type, or a case's own checklist with --case.")
-    parser.add_argument("--scheme", type=pdf_args.scheme, metavar="ID",
+    parser.add_argument("--scheme", type=scheme_id, metavar="ID",
                         help="scheme id (GEP, ASMTP, QMAS_GPT, TTPS, TECHTAS, IANG, ASSG, "
                         "DEPENDANT …)")
     parser.add_argument("--type", dest="kind", type=pdf_args.application_type,

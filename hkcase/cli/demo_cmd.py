@@ -6,18 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from hkcase.cli.arg_types import positive
 from hkcase.services.context import open_app
 from hkcase.services.demo import generate_demo
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -26,7 +17,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="add realistic synthetic clients, cases and stays (for trying hkcase)",
     )
-    parser.add_argument("--clients", type=_positive, default=1000, metavar="N",
+    parser.add_argument("--clients", type=positive, default=1000, metavar="N",
                         help="how many clients to add, dependants included (default 1000)")
     parser.add_argument("--seed", type=int, default=2026,
                         help="random seed; the same seed gives the same data")

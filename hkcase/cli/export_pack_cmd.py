@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from hkcase.cli import pdf_args
+from hkcase.cli.arg_types import iso_date
 from hkcase.services.checklists import case_id_for_reference
 from hkcase.services.context import open_app
 from hkcase.services.outputs import render_pack
@@ -20,7 +21,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "password-protected files are left out and named on stderr.")
     parser.add_argument("case_ref", metavar="CASE_REF", help="case reference, e.g. 2026-000123")
     pdf_args.add_output(parser)
-    parser.add_argument("--filing-date", type=pdf_args.iso_date, metavar="DATE",
+    parser.add_argument("--filing-date", type=iso_date, metavar="DATE",
                         help="check document expiry against this date (default: the case's "
                         "submission date, else today)")
     parser.set_defaults(run=run)

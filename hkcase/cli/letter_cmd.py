@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from hkcase.cli import pdf_args
+from hkcase.cli.arg_types import iso_date
 from hkcase.cli.errors import UsageError
 from hkcase.domain.checklists import Lang
 from hkcase.services.checklists import case_id_for_reference
@@ -24,7 +25,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--chinese", type=pdf_args.lang, metavar="zh-hk|zh-cn",
                         help="Traditional or Simplified for the Chinese half (default: "
                         "Simplified for clients living in the Mainland, else Traditional)")
-    parser.add_argument("--date", type=pdf_args.iso_date, metavar="DATE",
+    parser.add_argument("--date", type=iso_date, metavar="DATE",
                         help="date of the letter (default today)")
     parser.set_defaults(run=run)
 

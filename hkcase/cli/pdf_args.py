@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from hkcase.domain.checklists import Lang
-from hkcase.domain.vocab import ApplicationType, Scheme
+from hkcase.domain.vocab import ApplicationType
 from hkcase.services.pdf_result import RenderedPdf
 
 #: Application types a checklist can be printed for (the issue's command line).
 CHECKLIST_TYPES = (ApplicationType.NEW, ApplicationType.EXTENSION,
                    ApplicationType.CHANGE_OF_EMPLOYMENT, ApplicationType.DEPENDANT)
-
-
-def scheme(text: str) -> Scheme:
-    """A scheme id, any case: ``gep``, ``TTPS``, ``qmas_gpt``."""
-    try:
-        return Scheme(text.strip().upper().replace("-", "_"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a scheme (one of {', '.join(s.value for s in Scheme)})") from None
 
 
 def application_type(text: str) -> ApplicationType:
@@ -44,13 +34,6 @@ def lang(text: str) -> Lang:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a language (one of {', '.join(v.value for v in Lang)})") from None
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def add_output(parser: argparse.ArgumentParser) -> None:

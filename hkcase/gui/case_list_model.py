@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from hkcase.gui.models import OBJECT_ROLE, SORT_ROLE
-from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem
+from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem, DeadlineFilter
 from hkcase.store import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+DEADLINE_COLOURS = {DeadlineFilter.OVERDUE: "#b42318", DeadlineFilter.WINDOW_OPEN: "#b54708"}
 PAGE = 200
 COUNT_CAP = 1_000  # beyond this the list says "1,000+" rather than count every match
 
@@ -120,12 +121,8 @@ class CaseListModel(QAbstractTableModel):
         if role == OBJECT_ROLE:
             return item
         if role == Qt.ItemDataRole.ForegroundRole and index.column() >= 6:
-            limit = item.row.limit_of_stay
-            today = self._today()
-            if limit is not None and limit < today and item.row.stage.value != "closed":
-                return QBrush(QColor("#b42318"))
-            if item.window_opens is not None and item.window_opens <= today <= (limit or today):
-                return QBrush(QColor("#b54708"))
+            colour = DEADLINE_COLOURS.get(item.deadline) if item.deadline else None
+            return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() <= 2:
             return f"{item.row.reference}: {item.client_name} {item.row.chinese_name or ''}"
         return None

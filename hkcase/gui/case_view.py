@@ -32,8 +32,7 @@ from hkcase.services.case_detail import CaseDetail, add_note, case_activity, get
 from hkcase.services.context import AppContext
 from hkcase.services.eligibility import (
     Fact,
-    check_client,
-    derive_facts,
+    case_eligibility,
     list_runs,
     parse_override,
     record_check,
@@ -252,16 +251,14 @@ class CaseView(QWidget):
         case = self.case
         assert case is not None
         try:
-            assessment = check_client(self.ctx.store, case.client_id, schemes=[case.scheme],
-                                      overrides=self._overrides)
+            checked = case_eligibility(self.ctx.store, case.id, overrides=self._overrides)
         except ValidationError as exc:
             self.eligibilityOutcome.setText(f"Cannot assess: {exc}")
             return
-        self.result = assessment.results[0]
+        self.result = checked.result
         self._show_result(self.result)
-        with self.ctx.store.reading() as session:
-            derived = derive_facts(session, case.client_id, date.today())
-        rows = [FactRow(name, derived.get(name)) for name in FIELDS if name != "assessment_date"]
+        rows = [FactRow(name, checked.facts.get(name))
+                for name in FIELDS if name != "assessment_date"]
         for row in rows:
             row.override = self._overrides.get(row.name)
         self.facts.set_rows(rows)
@@ -349,10 +346,9 @@ class CaseView(QWidget):
             if granted is None or limit is None:
                 raise ValidationError("limit_of_stay", "give the grant date and the limit of "
                                       "stay as printed")
-            number = max((s.extension_number for s in case.stays), default=-1) + 1
             record_printed_stay(self.ctx.store, StayInput(
                 case.id, granted, limit, date_from_field(self.entryEdit, "entry date"),
-                extension_number=number), actor=self.ctx.actor,
+                extension_number=None), actor=self.ctx.actor,
                 lead_days=self.ctx.settings.reminder_lead_days)
         except ValidationError as exc:
             self.prompts.error(self, "Stay not recorded", str(exc))

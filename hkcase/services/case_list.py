@@ -34,10 +34,12 @@ class CaseFilter:
 
 @dataclass(frozen=True, slots=True)
 class CaseListItem:
-    """A case list row with its extension window."""
+    """A case list row with its extension window and where it stands today."""
 
     row: CaseListRow
     window_opens: date | None
+    #: ``overdue`` (limit passed, case open), ``window_open``, or None.
+    deadline: DeadlineFilter | None = None
 
     @property
     def client_name(self) -> str:
@@ -105,7 +107,8 @@ class CaseList:
         self.filter = f or CaseFilter()
         self.sort = sort
         self.descending = descending
-        self.query = to_query(self.filter, today)
+        self.today = today or date.today()
+        self.query = to_query(self.filter, self.today)
 
     def count(self, cap: int | None = None) -> int:
         """How many cases match; with ``cap``, ``cap + 1`` stands for "more than cap"."""
@@ -117,5 +120,20 @@ class CaseList:
             rows = list_cases(session, self.query, sort=self.sort, descending=self.descending,
                               offset=offset, limit=limit)
         table = _windows()
-        return [CaseListItem(row, table.opening(row.scheme, row.limit_of_stay)[0]
-                             if row.limit_of_stay else None) for row in rows]
+        items = []
+        for row in rows:
+            opens = table.opening(row.scheme, row.limit_of_stay)[0] if row.limit_of_stay \
+                else None
+            items.append(CaseListItem(row, opens, _standing(row, opens, self.today)))
+        return items
+
+
+def _standing(row: CaseListRow, opens: date | None, today: date) -> DeadlineFilter | None:
+    limit = row.limit_of_stay
+    if limit is None or row.stage is Stage.CLOSED:
+        return None
+    if limit < today:
+        return DeadlineFilter.OVERDUE
+    if opens is not None and opens <= today:
+        return DeadlineFilter.WINDOW_OPEN
+    return None

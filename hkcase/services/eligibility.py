@@ -10,7 +10,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.dates import age_on
-from hkcase.domain.eligibility import FIELDS, Assessment, ProfileError, assess, parse_profile
+from hkcase.domain.eligibility import (
+    FIELDS,
+    Assessment,
+    ProfileError,
+    SchemeResult,
+    assess,
+    parse_profile,
+)
 from hkcase.domain.vocab import (
     AuditAction,
     EducationLevel,
@@ -175,6 +182,28 @@ def _parse(data: dict[str, Any]) -> Any:
     except ProfileError as exc:
         field, _, message = str(exc).partition(": ")
         raise ValidationError(field, message or str(exc)) from None
+
+
+@dataclass(frozen=True)
+class CaseEligibility:
+    """A case's scheme assessed on its client's facts, with those facts."""
+
+    facts: dict[str, Fact]
+    result: SchemeResult
+
+
+def case_eligibility(store: Store, case_id: int, *, overrides: dict[str, Any] | None = None,
+                     on: date | None = None) -> CaseEligibility:
+    """What the eligibility tab shows: derived facts and the result for the case's scheme."""
+    day = on or date.today()
+    with store.reading() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise ValidationError("case_id", f"there is no case number {case_id}")
+        scheme = case.scheme
+        facts = derive_facts(session, case.client_id, day)
+    (result,) = assess(_parse(merged_profile(facts, overrides)), [scheme]).results
+    return CaseEligibility(facts, result)
 
 
 def check_client(store: Store, client_id: int, *, overrides: dict[str, Any] | None = None,

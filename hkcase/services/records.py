@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from hkcase.domain.countries import UnknownCountryError
@@ -205,7 +206,8 @@ class StayInput:
     limit_of_stay: date
     entry_date: date | None = None
     condition_of_stay: str | None = None
-    extension_number: int = 0
+    #: 0 for the first stay; None: the next number after the case's stays.
+    extension_number: int | None = 0
 
 
 def record_stay(store: Store, data: StayInput, *, actor: str) -> int:
@@ -217,14 +219,19 @@ def record_stay(store: Store, data: StayInput, *, actor: str) -> int:
     with store.transaction() as session:
         if session.get(Case, data.case_id) is None:
             raise ValidationError("case_id", f"there is no case number {data.case_id}")
-        stay = Stay(**{f.name: getattr(data, f.name) for f in fields(StayInput)})
+        values = {f.name: getattr(data, f.name) for f in fields(StayInput)}
+        if data.extension_number is None:
+            last = session.scalar(sa.select(sa.func.max(Stay.extension_number))
+                                  .where(Stay.case_id == data.case_id))
+            values["extension_number"] = 0 if last is None else last + 1
+        stay = Stay(**values)
         session.add(stay)
         try:
             audit.record(session, actor=actor, action=AuditAction.CREATE, obj=stay)
         except IntegrityError:
             raise ValidationError(
                 "extension_number",
-                f"this case already has a stay numbered {data.extension_number}",
+                f"this case already has a stay numbered {values['extension_number']}",
             ) from None
         return stay.id
 
