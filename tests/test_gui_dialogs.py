@@ -159,3 +159,9 @@ def test_crash_report_is_copyable_and_masks_identity_numbers() -> None:
         report = crash_report(type(exc), exc, exc.__traceback__)
     assert "RuntimeError" in report and "test_gui_dialogs.py" in report
     assert "E12345678" not in report
+
+
+def test_the_shipped_chinese_font_is_registered(qtbot: QtBot) -> None:
+    from hkcase.gui.launch import register_fonts
+
+    assert "AR PL UMing HK" in register_fonts()

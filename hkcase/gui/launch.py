@@ -21,7 +21,9 @@ def register_fonts() -> list[str]:
         return families
     for entry in folder.iterdir():
         if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):
-            font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+            # From the file where there is one (Qt maps it); only a zipped install copies it.
+            font_id = (QFontDatabase.addApplicationFont(str(entry)) if isinstance(entry, Path)
+                       else QFontDatabase.addApplicationFontFromData(entry.read_bytes()))
             if font_id >= 0:
                 families += QFontDatabase.applicationFontFamilies(font_id)
     return families
