@@ -34,7 +34,7 @@ from hkcase.store.models import AuditEntry, Case, Client, TravelDocument
 
 def _client_input(**overrides: object) -> ClientInput:
     data = ClientInput(
-        family_name="CHAN", given_names="Tai Man", chinese_name="陳大文", sex=Sex.MALE,
+        family_name=" Chan ", given_names="Tai Man", chinese_name="陳大文", sex=Sex.MALE,
         date_of_birth=date(1990, 5, 17), nationality="China", residence=Residence.MAINLAND_CHINA,
         hkid="a123456 3", mainland_id="11010519491231002x",
         travel_documents=[TravelDocumentInput(TravelDocumentType.PRC_PASSPORT, "e 1234 5678",
@@ -57,6 +57,7 @@ def test_create_client_normalises_and_audits(any_store: Store) -> None:
         assert (client.nationality, client.hkid, client.mainland_id) == (
             "CN", "A123456(3)", "11010519491231002X")
         assert client.chinese_name == "陳大文"
+        assert client.family_name == "CHAN"
         doc = session.scalars(sa.select(TravelDocument)).one()
         assert (doc.number, doc.issuing_country) == ("E12345678", "CN")
         entry = session.scalars(sa.select(AuditEntry)).one()

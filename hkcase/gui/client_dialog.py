@@ -209,7 +209,7 @@ class ClientDialog(QDialog):
                 self.docCountryEdit.text() or self.nationalityEdit.text(), None,
                 date.fromisoformat(expiry) if expiry else None))
         return ClientInput(
-            family_name=self.familyEdit.text().strip().upper(),
+            family_name=self.familyEdit.text(),
             given_names=self.givenEdit.text().strip(),
             chinese_name=self.chineseEdit.text().strip() or None,
             sex=combo_enum(self.sexCombo, Sex) or Sex.UNSPECIFIED,

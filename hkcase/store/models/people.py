@@ -63,6 +63,11 @@ class Client(Timestamps, Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @validates("family_name")
+    def _capitalise_family_name(self, _key: str, value: str) -> str:
+        # As on the passport's machine-readable line: CHAN, not Chan.
+        return value.strip().upper()
+
     @validates("hkid")
     def _check_hkid(self, _key: str, value: str | None) -> str | None:
         return normalise_hkid(value) if value else None
