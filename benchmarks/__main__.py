@@ -8,9 +8,18 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import eligibility_bench, gui_bench, pdf_bench, reminders_bench, store_bench
+from benchmarks import (
+    data_bench,
+    eligibility_bench,
+    gui_bench,
+    pdf_bench,
+    reminders_bench,
+    search_bench,
+    store_bench,
+)
 
-SUITES = (store_bench, eligibility_bench, gui_bench, reminders_bench, pdf_bench)
+SUITES = (store_bench, eligibility_bench, gui_bench, reminders_bench, pdf_bench, data_bench)
+SUITES += (search_bench,)
 
 
 def main() -> int:

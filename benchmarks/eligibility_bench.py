@@ -50,17 +50,25 @@ def generate_profiles(count: int, seed: int = 7) -> list[Profile]:
     return profiles
 
 
-def _rate(profiles: list[Profile], with_changes: bool) -> float:
-    started = time.perf_counter()
-    for profile in profiles:
-        assess(profile, with_changes=with_changes)
-    return len(profiles) / (time.perf_counter() - started)
+def _rate(profiles: list[Profile], with_changes: bool, rounds: int = 3) -> float:
+    """Profiles per second, the best of ``rounds`` (the machine is shared)."""
+    best = 0.0
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for profile in profiles:
+            assess(profile, with_changes=with_changes)
+        best = max(best, len(profiles) / (time.perf_counter() - started))
+    return best
+
+
+#: Issue 12's target: 50,000 profiles per second for all ten schemes on one core.
+BUDGET = 50_000
 
 
 def run(quick: bool) -> Iterator[Result]:
     profiles = generate_profiles(2_000 if quick else 20_000)
-    _rate(profiles[:200], True)  # warm the caches (rule files, lists)
-    # The budget is 10,000 profiles per second for all schemes: baseline = budget.
-    yield Result("eligibility_all_schemes", _rate(profiles, False), "profiles/s", 10_000)
+    _rate(profiles[:200], True, 1)  # warm the caches (rule files, lists)
+    # Baseline = the budget: the ratio is the share of the target reached.
+    yield Result("eligibility_all_schemes", _rate(profiles, False), "profiles/s", BUDGET)
     yield Result("eligibility_all_schemes_with_changes_on", _rate(profiles, True),
-                 "profiles/s", 10_000)
+                 "profiles/s", BUDGET)

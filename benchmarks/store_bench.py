@@ -1,4 +1,5 @@
-"""Store benchmarks: loading demo data, opening the store, counting records."""
+"""Store benchmarks: loading demo data, opening the store, counting records, commit
+durability (synchronous FULL against NORMAL), backup and restore."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import sqlalchemy as sa
+
+import hkcase.store.engine as store_engine
 from benchmarks.harness import Result, median_seconds
+from hkcase.config.locations import Locations
+from hkcase.services.backups import backup_now, restore
 from hkcase.services.demo import generate_demo
 from hkcase.store import open_store, sqlite_url
+from hkcase.store.integrity import check_database_file
 from hkcase.store.queries import COUNTED, summarise
 
 # Parents before children, so foreign keys hold during the bare copy.
@@ -62,7 +69,8 @@ def run(quick: bool) -> Iterator[Result]:
 
         repeat = 3 if quick else 5
         opened = median_seconds(
-            lambda: open_store(sqlite_url(database), backup_dir=folder).close(), repeat)
+            lambda: open_store(sqlite_url(database), backup_dir=folder, check=False).close(),
+            repeat)
 
         def bare_open() -> None:
             conn = sqlite3.connect(database)
@@ -89,3 +97,94 @@ def run(quick: bool) -> Iterator[Result]:
         yield Result(f"info_counts_{clients}_clients", median_seconds(counts, repeat), "s",
                      median_seconds(bare_counts, repeat))
         store.close()
+        yield from commit_results(folder, quick)
+        yield from backup_results(folder, database, clients)
+
+
+def _hkcase_commit_seconds(database: Path, folder: Path, synchronous: str, commits: int
+                           ) -> float:
+    """Median seconds of one small write transaction through ``Store.transaction``."""
+    previous = store_engine.SQLITE_SYNCHRONOUS
+    store_engine.SQLITE_SYNCHRONOUS = synchronous
+    try:
+        store = open_store(sqlite_url(database), backup_dir=folder)
+    finally:
+        store_engine.SQLITE_SYNCHRONOUS = previous
+
+    def commit() -> None:
+        with store.transaction() as session:
+            session.execute(sa.text("UPDATE counter SET value = value + 1 WHERE name = 'b'"))
+
+    try:
+        return median_seconds(commit, commits)
+    finally:
+        store.close()
+
+
+def _bare_commit_seconds(database: Path, synchronous: str, commits: int) -> float:
+    conn = sqlite3.connect(database, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA synchronous = {synchronous}")
+
+    def commit() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE counter SET value = value + 1 WHERE name = 'b'")
+        conn.execute("COMMIT")
+
+    try:
+        return median_seconds(commit, commits)
+    finally:
+        conn.close()
+
+
+def commit_results(folder: Path, quick: bool) -> Iterator[Result]:
+    """Per-commit cost of synchronous=FULL and NORMAL, hkcase against bare sqlite3."""
+    database = _fresh(folder, "commits.sqlite3")
+    with sqlite3.connect(database) as conn:
+        conn.execute("INSERT INTO counter (name, value) VALUES ('b', 0)")
+    commits = 200 if quick else 1000
+    bare = {mode: _bare_commit_seconds(database, mode, commits) for mode in ("FULL", "NORMAL")}
+    for mode in ("FULL", "NORMAL"):
+        yield Result(f"commit_synchronous_{mode.lower()}",
+                     _hkcase_commit_seconds(database, folder, mode, commits) * 1000, "ms",
+                     bare[mode] * 1000)
+    yield Result("commit_bare_full_vs_normal", bare["FULL"] * 1000, "ms",
+                 bare["NORMAL"] * 1000)
+
+
+def backup_results(folder: Path, database: Path, clients: int) -> Iterator[Result]:
+    """Backup and restore of the demo database, against the bare sqlite3 backup API."""
+    backups = folder / "backups"
+    store = open_store(sqlite_url(database), backup_dir=folder)
+    started = time.perf_counter()
+    report = backup_now(store, backups, None, rotate=False)
+    hkcase_backup = time.perf_counter() - started
+    store.close()
+    bare_target = folder / "bare-backup.sqlite3"
+    started = time.perf_counter()
+    with sqlite3.connect(database) as src, sqlite3.connect(bare_target) as dst:
+        src.backup(dst)
+    yield Result(f"backup_{clients}_clients", hkcase_backup, "s",
+                 time.perf_counter() - started)
+
+    live = folder / "live" / "hkcase.sqlite3"
+    live.parent.mkdir()
+    with sqlite3.connect(database) as src, sqlite3.connect(live) as dst:
+        src.backup(dst)
+    started = time.perf_counter()
+    restore(Locations.resolve(live.parent, env={}), report.path)
+    hkcase_restore = time.perf_counter() - started
+    started = time.perf_counter()
+    with sqlite3.connect(bare_target) as src, sqlite3.connect(live) as dst:
+        src.backup(dst)
+    yield Result(f"restore_{clients}_clients", hkcase_restore, "s",
+                 time.perf_counter() - started)
+
+    started = time.perf_counter()
+    check_database_file(database)
+    checked = time.perf_counter() - started
+    started = time.perf_counter()
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA quick_check").fetchall()
+    yield Result(f"start_quick_check_{clients}_clients", checked, "s",
+                 time.perf_counter() - started)

@@ -82,3 +82,7 @@ def status(result: SchemeResult, criterion: str) -> Status:
 
 def review(result: SchemeResult, criterion: str) -> str | None:
     return next(c.review for c in result.criteria if c.id == criterion)
+
+
+def cautions(result: SchemeResult, criterion: str) -> tuple[str, ...]:
+    return next(c.cautions for c in result.criteria if c.id == criterion)

@@ -68,7 +68,9 @@ def test_window_rules_come_from_the_domain() -> None:
     ("deadline", "expected"),
     [(DeadlineFilter.OVERDUE, {"overdue"}),
      (DeadlineFilter.WINDOW_OPEN, {"gep_open", "ttps_open"}),
-     (DeadlineFilter.OPENING_30, {"gep_open", "gep_closed", "ttps_open", "ttps_later"}),
+     # Exclusive, as the dashboard's sections: an open window is not "opening".
+     (DeadlineFilter.OPENING_30, {"gep_closed", "ttps_later"}),
+     (DeadlineFilter.LIMIT_7_DAYS, set()),
      (DeadlineFilter.ANY, {"overdue", "gep_open", "gep_closed", "ttps_open", "ttps_later",
                            "far", "none"})],
 )

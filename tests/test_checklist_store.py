@@ -50,7 +50,8 @@ def test_checklist_is_created_from_the_template_once(any_store: Store) -> None:
 
 
 def test_no_template_is_a_clear_validation_error(any_store: Store) -> None:
-    case_id, reference = make_case(any_store, scheme=Scheme.NEW_CIES, kind=ApplicationType.NEW)
+    case_id, reference = make_case(any_store, scheme=Scheme.QMAS_GPT,
+                                   kind=ApplicationType.CHANGE_OF_EMPLOYMENT)
     with pytest.raises(ValidationError, match=f"case {reference}: there is no checklist"):
         C.create_checklist(any_store, case_id, actor=ACTOR, on=TODAY)
     with pytest.raises(ValidationError, match="no case number 999"):

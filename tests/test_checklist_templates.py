@@ -22,12 +22,12 @@ from hkcase.domain.checklists import (
 from hkcase.domain.vocab import ApplicationType, ItemBasis, Scheme
 
 TODAY = date(2026, 11, 22)
+#: The versions rebuilt from ImmD's own scheme pages (revised Nov 2025 - Jan 2026).
+REBUILT = date(2026, 12, 1)
 TYPES = (ApplicationType.NEW, ApplicationType.EXTENSION, ApplicationType.CHANGE_OF_EMPLOYMENT,
          ApplicationType.DEPENDANT)
 #: Pairs with no template, each for a stated reason (docs/documents-and-pdfs.md).
 NOT_COVERED = {
-    # New CIES: no document list of any kind in the sources.
-    (Scheme.NEW_CIES, ApplicationType.NEW), (Scheme.NEW_CIES, ApplicationType.EXTENSION),
     # Change of employment needs ImmD's approval only under GEP/ASMTP (IANG, TTPS, QMAS and
     # ASSG holders change freely or have no employer condition; TechTAS's rule was not found).
     *((s, ApplicationType.CHANGE_OF_EMPLOYMENT) for s in Scheme
@@ -43,7 +43,7 @@ def test_every_template_loads_and_is_dated() -> None:
     templates = all_templates()
     assert len(templates) >= 15
     for template in templates:
-        assert template.effective_from <= TODAY
+        assert template.effective_from <= REBUILT
         assert template.sources
         assert template.items
         assert template.id == f"{template.name}@{template.effective_from.isoformat()}"
@@ -52,7 +52,9 @@ def test_every_template_loads_and_is_dated() -> None:
 def test_every_application_type_of_every_scheme_is_covered_or_explained() -> None:
     wanted = {(s, t) for s in Scheme for t in TYPES} - {
         (Scheme.DEPENDANT, ApplicationType.CHANGE_OF_EMPLOYMENT)}
-    missing = wanted - set(covered_pairs()) - NOT_COVERED
+    missing = wanted - set(covered_pairs()) - NOT_COVERED - {
+        # New CIES: ImmD's page lists documents only from the 2026-12-01 reading on.
+        (Scheme.NEW_CIES, ApplicationType.NEW), (Scheme.NEW_CIES, ApplicationType.EXTENSION)}
     assert missing == set()
     assert set(covered_pairs()) & NOT_COVERED == set()
 
@@ -97,8 +99,10 @@ def test_lookup_by_scheme_type_and_date() -> None:
     assert template_for(Scheme.TTPS, ApplicationType.DEPENDANT, TODAY).name == "dependant_new"
     assert template_for(Scheme.DEPENDANT, ApplicationType.EXTENSION, TODAY).name == \
         "dependant_extension"
-    with pytest.raises(NoTemplateError, match="NEW_CIES new"):
+    with pytest.raises(NoTemplateError, match="NEW_CIES new checklist starts on 2026-12-01"):
         template_for(Scheme.NEW_CIES, ApplicationType.NEW, TODAY)
+    with pytest.raises(NoTemplateError, match="QMAS_GPT change_of_employment"):
+        template_for(Scheme.QMAS_GPT, ApplicationType.CHANGE_OF_EMPLOYMENT, REBUILT)
     with pytest.raises(NoTemplateError, match="starts on 2026-11-22"):
         template_for(Scheme.GEP, ApplicationType.NEW, date(2020, 1, 1))
 
@@ -186,3 +190,86 @@ def test_repeated_codes_and_overlapping_versions_are_refused() -> None:
                           "effective_from = 2026-01-01\neffective_to = 2026-12-31")
     first, second = parse_template_file("x", closed + version)
     assert not first.covers(date(2027, 1, 1)) and second.covers(date(2027, 1, 1))
+
+
+# --- The versions rebuilt from ImmD's "documents to be uploaded" lists (issue 13) ----------
+
+def _rebuilt() -> list[object]:
+    return [t for t in all_templates() if t.effective_from == REBUILT]
+
+
+@pytest.mark.parametrize("template", _rebuilt(), ids=lambda t: t.id)  # type: ignore[attr-defined]
+def test_rebuilt_items_are_immd_text_with_page_slot_and_revision(template: object) -> None:
+    from hkcase.domain.checklists import UPLOADERS, ChecklistTemplate
+
+    assert isinstance(template, ChecklistTemplate)
+    assert template.official_list is OfficialList.COMPLETE
+    assert all(s.startswith("https://www.immd.gov.hk/eng/services/visas/")
+               for s in template.sources)
+    for item in template.items:
+        assert item.basis is ItemBasis.IMMD
+        assert item.source in template.sources
+        assert item.source_revised is not None
+        assert date(2025, 11, 1) <= item.source_revised <= date(2026, 1, 31)
+        assert item.upload_slot and item.uploader in UPLOADERS
+        assert len(item.title.en) <= 300  # paraphrased rows, never ImmD's text at length
+
+
+def test_what_was_in_force_before_stays() -> None:
+    for name in ("ttps_new", "ttps_extension", "gep_new", "dependant_extension"):
+        versions = [t for t in all_templates() if t.name == name]
+        old, new = versions
+        assert old.effective_to == date(2026, 11, 30) and new.effective_from == REBUILT
+    assert template_for(Scheme.TTPS, ApplicationType.NEW, TODAY).id == "ttps_new@2026-11-22"
+    assert template_for(Scheme.TTPS, ApplicationType.NEW, REBUILT).id == "ttps_new@2026-12-01"
+    # QMAS's page sends applicants to its Guidance Notes: the old list stays in force.
+    assert template_for(Scheme.QMAS_GPT, ApplicationType.NEW, REBUILT).id == \
+        "qmas_new@2026-11-22"
+
+
+def test_ttps_lists_about_a_dozen_items_by_category() -> None:
+    new = template_for(Scheme.TTPS, ApplicationType.NEW, REBUILT)
+    by_code = {i.code: i for i in new.items}
+    assert 10 <= len(new.items) <= 14
+    assert by_code["annual_income"].categories == ("A",)
+    assert by_code["degree_verification"].categories == ("B", "C")
+    assert by_code["work_experience"].categories == ("B",)
+    assert by_code["photo"].categories == () and by_code["photo"].mandatory
+    assert not by_code["mainland_consent"].mandatory  # Mainland residents only
+    ext = template_for(Scheme.TTPS, ApplicationType.EXTENSION, REBUILT)
+    codes = [i.code for i in ext.items]
+    assert codes[:2] == ["travel_document", "hkid"]
+    assert {"employer_letter", "salary_proof", "top_tier_tax", "beneficial_ownership"} <= \
+        set(codes)
+
+
+def test_forms_still_uploaded_keep_their_numbers_and_paper_forms_go() -> None:
+    gep = template_for(Scheme.GEP, ApplicationType.NEW, REBUILT)
+    assert not any(i.form_no for i in gep.items)  # the e-form replaces ID 990A/990B
+    dep = {i.code: i for i in
+           template_for(Scheme.DEPENDANT, ApplicationType.EXTENSION, REBUILT).items}
+    assert dep["form_id481a"].form_no == "ID 481A" and dep["form_id481b"].form_no == "ID 481B"
+    assert dep["form_id91"].form_no == "ID 91" and not dep["form_id91"].mandatory
+    asmtp = {i.code: i for i in template_for(Scheme.ASMTP, ApplicationType.NEW, REBUILT).items}
+    assert asmtp["mainland_consent"].form_no == "ID 991 annex"
+    cies = template_for(Scheme.NEW_CIES, ApplicationType.NEW, REBUILT)
+    assert {"net_asset_proof", "investment_proof"} <= {i.code for i in cies.items}
+
+
+def test_item_lookup_by_template_id() -> None:
+    from hkcase.domain.checklists import template_by_id, template_item
+
+    assert template_by_id("ttps_new@2026-12-01") is not None
+    assert template_by_id("ttps_new@1999-01-01") is None
+    item = template_item("ttps_new@2026-12-01", "degree_verification")
+    assert item is not None and item.upload_slot == "Degree verification"
+    assert template_item(None, "photo") is None
+    assert template_item("ttps_new@2026-12-01", "custom_1") is None
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('uploader = "lawyer"', "uploader"), ('categories = ["D"]', "categories"),
+    ('source_revised = "yesterday"', "source_revised"), ('upload_slot = ""', "upload_slot")])
+def test_upload_fields_are_checked(line: str, message: str) -> None:
+    with pytest.raises(TemplateDataError, match=message):
+        parse_template_file("x", GOOD.replace('mandatory = true', f'mandatory = true\n{line}'))

@@ -70,7 +70,9 @@ def test_human_report(profile: Path) -> None:
     assert result.returncode == 0
     assert "TTPS: ELIGIBLE (category A)" in result.stdout
     assert "✓ annual income of HK$2,500,000 or more" in result.stdout
-    assert "rules: TTPS-2025-05-09" in result.stdout
+    data = json.loads(hkcase("check", "--profile", str(profile), "--scheme", "TTPS",
+                             "--json").stdout)
+    assert f"rules: {data['results'][0]['rule_set']['id']} " in result.stdout
     assert "ImmD decides" in result.stdout
 
 

@@ -14,6 +14,7 @@ from hkcase.domain.vocab import ChecklistState
 from hkcase.services import checklists as C
 from hkcase.services import documents
 from hkcase.store import open_store, sqlite_url
+from tests.attachment_support import store_unchecked
 from tests.pdf_support import (
     ACTOR,
     HK_NAME,
@@ -39,11 +40,15 @@ def data_dir(tmp_path: Path) -> tuple[Path, str]:
     try:
         limit = date.today() + timedelta(days=60)
         case_id, reference = make_case(store, limit=limit)
-        items = {e.code: e.id for e in C.create_checklist(store, case_id, actor=ACTOR)}
-        for code, source in (("hkid", make_pdf(tmp_path / "id.pdf", 1, "identity")),
-                             ("other_supporting", make_corrupt_pdf(tmp_path / "bad.pdf"))):
-            documents.attach_file(store, folder / "attachments", items[code], source,
-                                  actor=ACTOR)
+        # The TTPS extension list as it stood before ImmD's page was read (2026-11-22).
+        items = {e.code: e.id for e in C.create_checklist(store, case_id, actor=ACTOR,
+                                                          on=date(2026, 11, 22))}
+        documents.attach_file(store, folder / "attachments", items["hkid"],
+                              make_pdf(tmp_path / "id.pdf", 1, "identity"), actor=ACTOR)
+        # A damaged file stored before attach-time checks (they refuse it now).
+        store_unchecked(store, folder / "attachments", items["other_supporting"],
+                        make_corrupt_pdf(tmp_path / "bad.pdf"), "application/pdf")
+        for code in ("hkid", "other_supporting"):
             C.set_item_state(store, items[code], ChecklistState.ACCEPTED, actor=ACTOR)
     finally:
         store.close()
@@ -69,7 +74,8 @@ def test_letter_and_case_checklist(data_dir: tuple[Path, str], tmp_path: Path) -
                     "--chinese", "zh-cn")
     assert result.returncode == 0, result.stderr
     assert "阁下" in squeezed(pdftotext(out))
-    assert "hkcase: warning: extension window:" in result.stderr
+    # TTPS's 3-month window is ImmD's own rule since the 2026-01-01 rule set: nothing to warn.
+    assert "hkcase: warning: extension window:" not in result.stderr
     listed = hkcase("--data-dir", str(folder), "checklist", "--case", reference, "--lang",
                     "zh-hk", "-o", str(tmp_path / "case.pdf"))
     assert listed.returncode == 0, listed.stderr
@@ -95,9 +101,9 @@ def test_blank_checklist_needs_no_data_folder(tmp_path: Path) -> None:
      "not a language"),
     (("checklist", "--scheme", "GEP", "-o", "x.pdf"), 2, "--scheme and --type are required"),
     (("checklist", "--scheme", "GEP", "--type", "new"), 2, "-o/--output"),
-    (("checklist", "--scheme", "NEW_CIES", "--type", "new", "-o", "x.pdf"), 1,
-     "no checklist template for NEW_CIES new"),
-    (("checklist", "--scheme", "GEP", "--type", "new", "-o", "missing/dir/x.pdf"), 1,
+    (("checklist", "--scheme", "QMAS_GPT", "--type", "change_of_employment", "-o", "x.pdf"), 1,
+     "no checklist template for QMAS_GPT change_of_employment"),
+    (("checklist", "--scheme", "GEP", "--type", "new", "-o", "missing/dir/x.pdf"), 2,
      "does not exist"),
     (("letter", "1999-000001", "-o", "x.pdf", "--chinese", "en"), 2, "zh-hk or zh-cn"),
 ])

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
 
 from hkcase.config.locations import DATABASE_FILENAME, LocationError, Locations
 from hkcase.config.logs import configure_logging, redact
-from hkcase.config.settings import Settings, load_settings, save_settings
+from hkcase.config.settings import Settings, load_settings, read_settings, save_settings
 
 
 def test_data_dir_puts_everything_in_one_folder(tmp_path: Path) -> None:
@@ -71,13 +72,89 @@ def test_unreadable_settings_fall_back_to_defaults(tmp_path: Path) -> None:
     assert load_settings(path).consultant_name == "Amy"
 
 
+@pytest.mark.parametrize("garbage", [b"{not json", b"[1, 2]", b"\xff\xfe\x00garbage",
+                                     b'{"version": "x"}', b"[" * 100_000])
+def test_a_garbage_settings_file_is_kept_aside_reported_and_replaced(
+        tmp_path: Path, garbage: bytes) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(garbage)
+    read = read_settings(path)
+    assert read.settings == Settings()
+    assert read.problem is not None and "kept as settings.json.broken-" in read.problem
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("settings.json.broken-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == garbage
+    assert load_settings(path) == Settings() and read_settings(path).problem is None
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_settings_of_the_wrong_type_use_their_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 1, "consultant_name": "Amy", "reminder_lead_days": "soon"}')
+    read = read_settings(path)
+    assert read.settings.consultant_name == "Amy"
+    assert read.settings.reminder_lead_days == Settings().reminder_lead_days
+    assert read.problem is not None and "reminder_lead_days" in read.problem
+
+
+def test_the_cli_reports_a_garbage_settings_file(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from hkcase.cli.main import main
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text("{oops", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "info"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("hkcase: warning: settings file") and "default settings" in err
+
+
+def test_everything_is_created_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    from hkcase.cli.main import main
+
+    data = tmp_path / "data"
+    old = os.umask(0o000)
+    try:
+        assert main(["--data-dir", str(data), "demo", "--clients", "5"]) == 0
+        assert main(["--data-dir", str(data), "info"]) == 0  # takes the daily backup
+        assert main(["--data-dir", str(data), "backup"]) == 0
+        save_settings(Settings(consultant_name="Amy"), data / "config" / "settings.json")
+    finally:
+        os.umask(old)
+    paths = [data, *data.rglob("*")]
+    assert {p.name for p in paths} >= {"hkcase.sqlite3", "hkcase.log", "settings.json",
+                                       "backups", "attachments"}
+    assert len([p for p in paths if p.suffix == ".sqlite3"]) >= 3
+    loose = {str(p): oct(p.stat().st_mode & 0o777) for p in paths
+             if p.stat().st_mode & 0o777 != (0o700 if p.is_dir() else 0o600)}
+    assert loose == {}
+
+
+def test_existing_folders_and_files_are_tightened_on_start(tmp_path: Path) -> None:
+    loc = Locations.resolve(tmp_path / "data", env={}).ensure()
+    (loc.data_dir / "hkcase.sqlite3").write_bytes(b"")
+    attachment = loc.attachments_dir / "ab" / "abc.pdf"
+    attachment.parent.mkdir()
+    attachment.write_bytes(b"%PDF")
+    for path in (loc.data_dir, loc.attachments_dir, attachment.parent):
+        path.chmod(0o755)
+    for path in (attachment, loc.data_dir / "hkcase.sqlite3"):
+        path.chmod(0o644)
+    loc.ensure()
+    assert loc.data_dir.stat().st_mode & 0o777 == 0o700
+    assert attachment.parent.stat().st_mode & 0o777 == 0o700
+    assert attachment.stat().st_mode & 0o777 == 0o600
+    assert (loc.data_dir / "hkcase.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
 @pytest.mark.parametrize(
     "secret",
     ["A123456(3)", "AB9876543", "E12345678", "K1234567", "11010519491231002X",
-     "360426199101010071"],
+     "360426199101010071", "e12345678", "E 1234 5678", "a123456(3)", "A123456 (3)",
+     "A 123456 (3)", "A1234563", "110105 19491231 002x", "amy.chan@example.com",
+     "+852 9123 4567", "9123 4567", "13812345678"],
 )
 def test_redact_masks_identity_numbers(secret: str) -> None:
-    assert secret not in redact(f"saved client with number {secret}.")
+    masked = redact(f"saved client with number {secret}.")
+    assert masked == "saved client with number [redacted]."
 
 
 def test_redact_keeps_ordinary_text() -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader, PdfWriter
 
 from hkcase.domain.vocab import ChecklistState
 from hkcase.services import attachment_files, documents
@@ -172,8 +174,11 @@ def test_stored_file_for_the_system_viewer(any_store: Store, items: dict[str, in
 def test_upload_size_and_expiry_warnings(any_store: Store, items: dict[str, int],
                                          tmp_path: Path) -> None:
     attachments = tmp_path / "attachments"
-    big = tmp_path / "big.pdf"
-    big.write_bytes(b"%PDF-1.4\n" + b"0" * (6 * 1024 * 1024))
+    big = tmp_path / "big.pdf"  # a real PDF (attach checks it) of over 6 MB
+    writer = PdfWriter(clone_from=PdfReader(make_pdf(tmp_path / "small.pdf")))
+    writer.add_attachment("scan-data.bin", os.urandom(6 * 1024 * 1024))
+    with big.open("wb") as stream:
+        writer.write(stream)
     version = documents.attach_file(any_store, attachments, items["hkid"], big, actor=ACTOR,
                                     expiry_date=date(2020, 1, 1))
     assert any("5 MB or less" in w for w in version.warnings)

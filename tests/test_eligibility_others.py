@@ -177,12 +177,16 @@ def test_parents_need_60_and_a_settled_sponsor(born: str, sponsor: str,
     assert result.outcome is outcome
 
 
-def test_mainland_dependant_of_a_ttps_sponsor_needs_review() -> None:
+def test_mainland_dependant_of_a_ttps_sponsor() -> None:
     mainland = {"residence": "mainland_china", "nationality": "CN"}
     assert run("DEPENDANT", SPOUSE, **mainland).outcome is Outcome.ELIGIBLE  # GEP sponsor
+    # Before ImmD's page of 2025-12-15 was read, a TTPS sponsor was not in the sources.
+    before = run("DEPENDANT", SPOUSE, **mainland, sponsor_scheme="TTPS",
+                 assessment_date="2025-12-14")
+    assert before.outcome is Outcome.NEEDS_REVIEW
+    assert review(before, "sponsor_status")
     ttps = run("DEPENDANT", SPOUSE, **mainland, sponsor_scheme="TTPS")
-    assert ttps.outcome is Outcome.NEEDS_REVIEW
-    assert review(ttps, "sponsor_status")
+    assert ttps.outcome is Outcome.ELIGIBLE
 
 
 def test_expired_sponsor_limit() -> None:

@@ -38,7 +38,8 @@ def test_every_fact_the_issue_names_is_accepted() -> None:
     net_assets_hkd_min_over_6_months planned_investment_hkd planned_cies_portfolio_hkd
     relationship relationship_legally_recognised place_of_celebration dependent_on_sponsor
     children_under_18 spouse_degree immediate_family_hk_pr_in_hk sponsor_scheme sponsor_status
-    sponsor_limit_of_stay sponsor_can_support_well_above_subsistence""".split()  # noqa: SIM905
+    sponsor_limit_of_stay sponsor_can_support_well_above_subsistence
+    gba_campus_graduate macao_id_under_7_years""".split()  # noqa: SIM905
     assert set(named) == set(FIELDS)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from hkcase.domain.eligibility import Outcome
 from hkcase.domain.eligibility.model import Status
-from tests.eligibility_support import review, run, status
+from tests.eligibility_support import cautions, review, run, status
 
 MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 
@@ -19,7 +19,7 @@ SIX = {"years_multinational_or_renowned": 2, "years_specified_industry": 2.9,
 def test_strong_profile_passes_revised_test() -> None:
     result = run("QMAS_GPT")
     assert result.outcome is Outcome.ELIGIBLE
-    assert result.rule_set is not None and result.rule_set.id == "QMAS_GPT-2024-11-01"
+    assert result.rule_set is not None and result.rule_set.id == "QMAS_GPT-2025-12-15"
     assert result.pass_mark == 6
     assert result.score is not None and result.score >= 6
 
@@ -82,13 +82,15 @@ def test_languages() -> None:
     assert status(chinese_pair, "c5_english") is NOT_MET
 
 
-def test_a_pass_that_relies_on_unpublished_definitions_needs_review() -> None:
-    # Five certain criteria plus international experience (note 3 unpublished).
+def test_a_pass_that_relies_on_unpublished_definitions_carries_a_caution() -> None:
+    # Verdict policy (issue 9): five certain criteria plus international experience, which
+    # the consultant asserted; note 3 is unpublished, so a caution, not a review.
     result = run("QMAS_GPT", **{**SIX, "years_experience": 4, "years_international": 2})
     assert result.score == 6
-    assert result.outcome is Outcome.NEEDS_REVIEW
-    assert review(result, "c9_international_experience")
-    assert any("not published" in r for r in result.reasons)
+    assert result.outcome is Outcome.ELIGIBLE
+    assert review(result, "c9_international_experience") is None
+    assert any("note 3" in c for c in cautions(result, "c9_international_experience"))
+    assert any("note 3" in c for c in result.cautions)
 
 
 def test_unknown_criteria_that_could_still_decide() -> None:
@@ -108,14 +110,16 @@ def test_too_few_possible_criteria_is_a_certain_fail() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fact", "value", "criterion"),
-    [("self_supporting", False, "self_supporting"), ("criminal_record", True, "criminal_record"),
-     ("languages", ["German"], "language"), ("nationality", "AF", "nationality"),
-     ("date_of_birth", "2009-01-01", "age_18")],
+    ("fact", "value", "criterion", "day"),
+    [("self_supporting", False, "self_supporting", "2026-11-22"),
+     ("criminal_record", True, "criminal_record", "2026-11-22"),
+     ("languages", ["German"], "language", "2025-12-14"),  # a prerequisite until then
+     ("nationality", "AF", "nationality", "2026-11-22"),
+     ("date_of_birth", "2009-01-01", "age_18", "2026-11-22")],
 )
 def test_prerequisites_decide_regardless_of_points(fact: str, value: object,
-                                                   criterion: str) -> None:
-    result = run("QMAS_GPT", **{fact: value})
+                                                   criterion: str, day: str) -> None:
+    result = run("QMAS_GPT", assessment_date=day, **{fact: value})
     assert status(result, criterion) is NOT_MET
     assert result.outcome is Outcome.NOT_ELIGIBLE
 
@@ -193,6 +197,10 @@ def test_before_the_first_rule_set_needs_review() -> None:
 
 
 def test_achievement_based_test() -> None:
-    assert run("QMAS_ABPT", achievement=True).outcome is Outcome.ELIGIBLE
+    # Verdict policy (issue 9): whether an achievement qualifies is ImmD's discretion.
+    asserted = run("QMAS_ABPT", achievement=True)
+    assert status(asserted, "achievement") is MET
+    assert asserted.outcome is Outcome.NEEDS_REVIEW
+    assert "discretion" in (review(asserted, "achievement") or "")
     assert run("QMAS_ABPT", achievement=False).outcome is Outcome.NOT_ELIGIBLE
     assert run("QMAS_ABPT", achievement=None).outcome is Outcome.NEEDS_REVIEW

@@ -40,7 +40,9 @@ def test_ttps_c_lost_after_five_years_and_b_gained_with_experience() -> None:
     result = run("TTPS", changes=True, annual_income_hkd=300_000, years_experience=1,
                  years_experience_last_5y=1, bachelor_award_date="2024-07-15")
     recent = [c for c in result.changes_on if c.criterion == "c_recent_degree"]
-    assert [c.date for c in recent] == [date(2029, 7, 16)]
+    # From 2026-01-01 ImmD counts by year of graduation: 2029 is the open boundary year.
+    assert [(c.date, c.effect.split(":")[0]) for c in recent] == [
+        (date(2029, 1, 1), "met → unknown"), (date(2030, 1, 1), "unknown → not_met")]
     gained = _change(result.changes_on, "b_experience")
     assert gained.effect.startswith("not_met → met") and "keeps working" in gained.effect
     assert gained.date == date(2026, 11, 22) + timedelta(days=731)  # 2 years of 365.25 days

@@ -6,7 +6,7 @@ import pytest
 
 from hkcase.domain.eligibility import Outcome
 from hkcase.domain.eligibility.model import Status
-from tests.eligibility_support import review, run, status
+from tests.eligibility_support import cautions, review, run, status
 
 MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 
@@ -57,10 +57,11 @@ def test_category_c_recent_graduate() -> None:
 
 @pytest.mark.parametrize(
     ("award", "expected", "flagged"),
-    [("2021-11-23", MET, False), ("2021-11-22", MET, True), ("2021-11-21", NOT_MET, False)],
+    [("2020-11-23", MET, False), ("2020-11-22", MET, True), ("2020-11-21", NOT_MET, False)],
 )
 def test_category_c_five_year_window(award: str, expected: Status, flagged: bool) -> None:
-    result = run("TTPS", **{**GRADUATE, "bachelor_award_date": award})
+    # Before 2026-01-01 (TTPS-2025-05-09): five years to the day.
+    result = run("TTPS", assessment_date="2025-11-22", **{**GRADUATE, "bachelor_award_date": award})
     assert status(result, "c_recent_degree") is expected
     assert bool(review(result, "c_recent_degree")) is flagged
 
@@ -77,12 +78,16 @@ def test_local_non_local_graduates_use_iang() -> None:
     assert result.outcome is Outcome.NOT_ELIGIBLE
 
 
-def test_list_lookup_by_name_is_flagged_for_confirmation() -> None:
+def test_exact_list_match_counts_with_a_caution() -> None:
+    # Verdict policy (issue 9): an exact match is on the list, with a caution naming the list.
     result = run("TTPS", bachelor_institution_on_ttps_list=None,
                  bachelor_institution="the university of oxford", annual_income_hkd=0)
     assert status(result, "b_eligible_degree") is MET
-    assert "transcription" in (review(result, "b_eligible_degree") or "")
-    assert result.outcome is Outcome.NEEDS_REVIEW
+    assert review(result, "b_eligible_degree") is None
+    (caution,) = cautions(result, "b_eligible_degree")
+    assert "aggregate list of 2026-01-01" in caution and "transcription" in caution
+    assert result.outcome is Outcome.ELIGIBLE and result.category == "B"
+    assert caution in result.cautions
 
 
 @pytest.mark.parametrize(
@@ -130,7 +135,9 @@ def test_scheme_did_not_exist_before_launch() -> None:
 @pytest.mark.parametrize(("day", "rule_set"), [("2024-10-15", "TTPS-2022-12-28"),
                                                ("2024-10-16", "TTPS-2024-10-16"),
                                                ("2025-05-08", "TTPS-2024-10-16"),
-                                               ("2025-05-09", "TTPS-2025-05-09")])
+                                               ("2025-05-09", "TTPS-2025-05-09"),
+                                               ("2025-12-31", "TTPS-2025-05-09"),
+                                               ("2026-01-01", "TTPS-2026-01-01")])
 def test_rule_set_change_dates(day: str, rule_set: str) -> None:
     result = run("TTPS", assessment_date=day)
     assert result.rule_set is not None and result.rule_set.id == rule_set

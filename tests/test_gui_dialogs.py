@@ -41,6 +41,9 @@ def _fill(qtbot: QtBot, dialog: ClientDialog, *, family: str = "Lee", dob: str =
     type_text(dialog.chineseEdit, "李嘉欣")
     qtbot.keyClicks(dialog.dobEdit, dob)
     qtbot.keyClicks(dialog.nationalityEdit, "GB")
+    # Sex and residence have no default: the consultant picks them.
+    dialog.sexCombo.setCurrentIndex(dialog.sexCombo.findData(Sex.FEMALE))
+    dialog.residenceCombo.setCurrentIndex(dialog.residenceCombo.findData(Residence.OVERSEAS))
     dialog.docTypeCombo.setCurrentIndex(1)
     qtbot.keyClicks(dialog.docNumberEdit, passport)
 

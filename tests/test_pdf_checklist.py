@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hkcase.domain.checklists import Lang, covered_pairs, template_for
+from hkcase.domain.checklists import Lang, all_templates, covered_pairs, template_for
 from hkcase.domain.vocab import ApplicationType, ChecklistState, Scheme
 from hkcase.services import checklists as C
 from hkcase.services import documents, outputs
@@ -54,11 +54,16 @@ def test_blank_checklist_in_each_language(lang: Lang, tmp_path: Path) -> None:
 
 
 def test_every_template_prints_in_every_language_without_missing_glyphs() -> None:
-    for scheme, kind in covered_pairs():
-        for lang in Lang:
-            result = outputs.render_blank_checklist(scheme, kind, lang, on=TODAY)
-            assert result.warnings == (), (scheme, kind, lang)
-            assert result.data.startswith(b"%PDF-")
+    # Both the 2026-11-22 lists and those rebuilt from ImmD's pages (2026-12-01).
+    for on in (TODAY, date(2026, 12, 1)):
+        for scheme, kind in covered_pairs():
+            if not any((scheme, kind) in t.applies_to and t.covers(on)
+                       for t in all_templates()):
+                continue
+            for lang in Lang:
+                result = outputs.render_blank_checklist(scheme, kind, lang, on=on)
+                assert result.warnings == (), (scheme, kind, lang)
+                assert result.data.startswith(b"%PDF-")
 
 
 def test_no_template_is_a_validation_error() -> None:

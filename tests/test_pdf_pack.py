@@ -13,6 +13,7 @@ from hkcase.domain.vocab import ApplicationType, ChecklistState, Residence, Sche
 from hkcase.services import checklists as C
 from hkcase.services import documents, eligibility, outputs
 from hkcase.store import Store
+from tests.attachment_support import store_unchecked
 from tests.pdf_support import (
     ACTOR,
     CN_NAME,
@@ -46,6 +47,11 @@ def _accept(store: Store, attachments: Path, item_id: int, source: Path,
     C.set_item_state(store, item_id, ChecklistState.ACCEPTED, actor=ACTOR)
 
 
+def _accept_stored(store: Store, attachments: Path, item_id: int, source: Path) -> None:
+    store_unchecked(store, attachments, item_id, source, "application/pdf")
+    C.set_item_state(store, item_id, ChecklistState.ACCEPTED, actor=ACTOR)
+
+
 @pytest.fixture
 def pack_case(sqlite_store: Store, tmp_path: Path) -> PackCase:
     store, attachments, files = sqlite_store, tmp_path / "attachments", tmp_path / "in"
@@ -58,13 +64,16 @@ def pack_case(sqlite_store: Store, tmp_path: Path) -> PackCase:
                                                            (900, 600)))
     _accept(store, attachments, items["travel_document"],
             make_pdf(files / "passport.pdf", 3, "passport"), expiry=date(2027, 1, 1))
-    _accept(store, attachments, items["other_supporting"], make_corrupt_pdf(files / "broken.pdf"))
+    # Damaged and password-protected files are refused at attach time; these were stored
+    # before that check, as in an older data folder.
+    _accept_stored(store, attachments, items["other_supporting"],
+                   make_corrupt_pdf(files / "broken.pdf"))
     _accept(store, attachments, items["employment_or_business"],
             make_image(files / "tax.tif", "TIFF", frames=3))
     _accept(store, attachments, items["Bank statement"],
             make_owner_locked_pdf(files / "statement.pdf"))
-    _accept(store, attachments, items["Locked contract"],
-            make_encrypted_pdf(files / "contract.pdf"))
+    _accept_stored(store, attachments, items["Locked contract"],
+                   make_encrypted_pdf(files / "contract.pdf"))
     # Received but not yet accepted: listed, not enclosed.
     documents.attach_file(store, attachments, items["income_and_tax"],
                           make_pdf(files / "draft.pdf", 2, "draft"), actor=ACTOR)

@@ -60,10 +60,13 @@ def test_create_client_normalises_and_audits(any_store: Store) -> None:
         assert client.family_name == "CHAN"
         doc = session.scalars(sa.select(TravelDocument)).one()
         assert (doc.number, doc.issuing_country) == ("E12345678", "CN")
-        entry = session.scalars(sa.select(AuditEntry)).one()
+        entry, doc_entry = session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id))
         assert (entry.actor, entry.action, entry.entity, entry.entity_id) == (
             "amy", AuditAction.CREATE, "client", client_id)
         assert entry.changes["family_name"] == "CHAN"
+        # The passport number is audited with its owner, where a purge can find it.
+        assert (doc_entry.entity, doc_entry.client_id, doc_entry.changes["number"]) == (
+            "travel_document", client_id, "E12345678")
 
 
 @pytest.mark.parametrize(

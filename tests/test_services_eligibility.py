@@ -42,7 +42,7 @@ def _graduate(store: Store) -> int:
     with store.transaction() as session:
         session.add_all([
             Education(client_id=client_id, level=EducationLevel.BACHELOR,
-                      institution="University of Toronto", country="CA", full_time=True,
+                      institution="Univ. of Toronto", country="CA", full_time=True,
                       start_date=date(2017, 9, 1), award_date=date(2021, 6, 15)),
             Employment(client_id=client_id, employer="A", start_date=date(2021, 8, 1),
                        end_date=date(2023, 7, 31), multinational=True),
@@ -61,19 +61,20 @@ def test_facts_are_derived_from_the_records(any_store: Store) -> None:
     assert values["date_of_birth"] == "1999-04-02"
     assert values["travel_document"] == "foreign_passport"
     assert values["highest_degree"] == "bachelor"
-    assert values["bachelor_institution"] == "University of Toronto"
+    assert values["bachelor_institution"] == "Univ. of Toronto"
     assert values["bachelor_award_date"] == "2021-06-15"
     assert values["years_experience"] == pytest.approx(5.31, abs=0.01)  # 2021-08-01 → today
     assert values["years_experience_last_5y"] == pytest.approx(5.0, abs=0.01)
     assert values["years_multinational_or_renowned"] == pytest.approx(2.0, abs=0.01)
     assert values["annual_income_hkd"] == 420_000
-    assert facts["years_experience"].source == "employment history"
+    assert (facts["years_experience"].source, facts["years_experience"].detail) == (
+        "client record", "employment history")
 
 
 def test_check_client_with_overrides(any_store: Store) -> None:
     client_id = _graduate(any_store)
     plain = check_client(any_store, client_id, schemes=[Scheme.TTPS], on=ON).results[0]
-    assert plain.outcome.value == "needs_review"  # list lookup by name wants confirmation
+    assert plain.outcome.value == "needs_review"  # a loose name match wants confirmation
     confirmed = check_client(any_store, client_id, schemes=[Scheme.TTPS], on=ON,
                              overrides={"bachelor_institution_on_ttps_list": True}).results[0]
     assert (confirmed.outcome.value, confirmed.category) == ("eligible", "B")
@@ -99,7 +100,7 @@ def test_record_check_keeps_inputs_result_and_rule_set(any_store: Store) -> None
     second = record_check(any_store, case.id, actor="ben", on=ON,
                           overrides={"bachelor_institution_on_ttps_list": True})
     assert (first.outcome, second.outcome) == ("needs_review", "eligible")
-    assert second.rule_set_id == "TTPS-2025-05-09"
+    assert second.rule_set_id is not None and second.rule_set_id.startswith("TTPS-")
     runs = list_runs(any_store, case.id)
     assert [r.id for r in runs] == [second.id, first.id]
     with any_store.reading() as session:
@@ -126,7 +127,7 @@ def test_dependant_facts_follow_the_sponsor(any_store: Store) -> None:
     record_stay(any_store, StayInput(case.id, date(2025, 2, 1), date(2028, 2, 1)), actor="amy")
     child = create_client(any_store, ClientInput(
         family_name="PATEL", given_names="Dev", sex=Sex.MALE, date_of_birth=date(2020, 1, 1),
-        nationality="IN", residence=Residence.OVERSEAS), actor="amy")
+        nationality="IN", residence=Residence.OVERSEAS), actor="amy", principal=False)
     with any_store.transaction() as session:
         session.add(Relationship(sponsor_id=sponsor, dependant_id=child,
                                  kind=RelationshipKind.CHILD))
@@ -155,4 +156,4 @@ def test_case_eligibility_gives_facts_and_the_case_schemes_result(any_store: Sto
     checked = case_eligibility(any_store, case.id, on=ON,
                                overrides={"bachelor_institution_on_ttps_list": True})
     assert (checked.result.scheme, checked.result.category) == ("TTPS", "B")
-    assert checked.facts["bachelor_institution"].value == "University of Toronto"
+    assert checked.facts["bachelor_institution"].value == "Univ. of Toronto"

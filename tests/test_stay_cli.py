@@ -34,7 +34,10 @@ def test_stay_json_for_a_ttps_extension() -> None:
         "TTPS", 36, "2027-12-15")
     assert (data["window_rule"], data["extension_window_opens"]) == ("3_months", "2027-09-15")
     assert data["rule_set"]["id"] == "TTPS.2022-12-28"
-    assert any("Category B" in f["text"] for f in data["needs_review"])
+    # Since the 2026-12 review the 3-month window is ImmD's for every category: no flag.
+    assert not any("Category B" in f["text"] for f in data["needs_review"])
+    assert "https://www.immd.gov.hk/eng/services/visas/TTPS.html" in \
+        data["rule_set"]["window"]["sources"]
 
 
 def test_stay_text_for_a_qmas_achievement_entrant_on_29_february() -> None:

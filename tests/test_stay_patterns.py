@@ -92,8 +92,9 @@ def test_ttps_first_stay_after_the_change_needs_the_category() -> None:
 
 
 def test_ttps_category_a_extension_is_flagged_for_review() -> None:
+    # Applications before 2026-01-01 (TTPS.2022-12-28): the A extension was not published.
     e = estimate_stay(StayQuestion(Scheme.TTPS, previous_limit=date(2026, 5, 1), extension=1,
-                                   category="A"))
+                                   category="A", application_date=date(2025, 12, 1)))
     assert e.grant_months == 36
     assert any("12 months" in f.text and "unconditionally" in f.text for f in e.needs_review)
 
@@ -170,8 +171,10 @@ def test_contract_end_caps_employment_schemes_only() -> None:
                                          contract_end=date(2026, 1, 1)))
     assert ignored.limit_of_stay == date(2027, 1, 10)
     assert any(f.code == "contract_end_ignored" for f in ignored.notes)
+    # Before ImmD's pages of 2025-12-15 the cap on extensions was hkcase's own reading.
     extended = estimate_stay(StayQuestion(Scheme.GEP, previous_limit=date(2026, 1, 10),
-                                          extension=1, contract_end=date(2027, 1, 10)))
+                                          extension=1, contract_end=date(2027, 1, 10),
+                                          application_date=date(2025, 12, 14)))
     assert extended.limit_of_stay == date(2027, 1, 10)
     assert any(f.code == "contract_cap_extension" for f in extended.needs_review)
 
@@ -233,7 +236,8 @@ def test_bad_questions_are_refused_with_a_reason(question: StayQuestion) -> None
 
 
 def test_every_result_names_its_rules_and_sources() -> None:
-    e = estimate_stay(StayQuestion(Scheme.IANG, previous_limit=date(2026, 8, 1), extension=1))
+    e = estimate_stay(StayQuestion(Scheme.IANG, previous_limit=date(2026, 8, 1), extension=1,
+                                   application_date=date(2025, 12, 1)))  # before IANG.2025-12-15
     data = e.as_dict()
     assert data["rule_set"]["id"] == "IANG.2022-12-28"
     assert data["rule_set"]["effective_from"] == "2022-12-28"

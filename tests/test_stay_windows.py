@@ -73,21 +73,24 @@ def test_ttps_window_changes_on_1_november_2024(limit: date, opens: date, rule: 
     assert WindowTable().opening(Scheme.TTPS, limit) == (opens, rule)
 
 
-def test_ttps_window_for_categories_b_and_c_is_flagged_not_guessed() -> None:
+def test_ttps_window_is_official_for_every_category() -> None:
+    # ImmD's TTPS page (revised 2026-01-01) states the 3-month window for all TTPS entrants.
     a = extension_window(Scheme.TTPS, date(2027, 3, 10), category="A")
     b = extension_window(Scheme.TTPS, date(2027, 3, 10), category="B")
     unknown = extension_window(Scheme.TTPS, date(2027, 3, 10))
-    assert a.opens == b.opens == unknown.opens
-    assert not any("Category B" in text for text in a.review)
-    assert any("Category B" in text for text in b.review)
-    assert any("Category not given" in text for text in unknown.review)
-    assert all(any("e-extension" in text for text in w.review) for w in (a, b, unknown))
+    assert a.opens == b.opens == unknown.opens == date(2026, 12, 10)
+    assert a.review == b.review == unknown.review == ()
+    assert "https://www.immd.gov.hk/eng/services/visas/TTPS.html" in b.sources
 
 
-def test_dependants_of_ttps_holders_keep_4_weeks_with_a_flag() -> None:
+def test_dependants_of_ttps_holders_keep_4_weeks() -> None:
+    # ImmD's dependants page (revised 2025-12-15): four weeks, stated, so no review.
     window = extension_window(Scheme.DEPENDANT, date(2027, 3, 10), sponsor_scheme=Scheme.TTPS)
-    assert window.rule == "4_weeks"
-    assert any("3 months ahead" in text for text in window.review)
+    assert (window.rule, window.opens) == ("4_weeks", date(2027, 2, 10))
+    assert window.review == ()
+    assert any("Dependants of TTPS entrants" in text for text in window.notes)
+    assert "https://www.immd.gov.hk/eng/services/visas/residence_as_dependant.html" in \
+        window.sources
 
 
 def test_window_opening_on_a_general_holiday_is_shown() -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from hkcase.store import Store
 from hkcase.store.base import Base, include_in_migrations
+from hkcase.store.engine import SQLITE_BUSY_TIMEOUT_MS
 from hkcase.store.migrate import head_revision
 
 # What the database raises when it refuses a row (PostgreSQL reports an
@@ -37,7 +38,8 @@ def test_sqlite_connection_settings(sqlite_store: Store) -> None:
     with sqlite_store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_BUSY_TIMEOUT_MS
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
 def _raw(name: str, values: dict[str, object]) -> sa.TableClause:

@@ -1,29 +1,82 @@
-"""Argument types shared by every command (dates, counts, schemes)."""
+"""Argument types shared by every command (dates, counts, schemes, output files).
+
+They run while argparse parses, before a command opens anything, so bad input
+is a one-line usage error (exit status 2) and nothing is written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
+from pathlib import Path
 
 from hkcase.domain.vocab import Scheme
 
+#: Dates hkcase accepts anywhere: a birth in 1900 to a limit of stay in 2100.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: The longest look-ahead a ``DAYS`` option takes (about 100 years).
+MAX_DAYS = 36_600
+
 
 def iso_date(text: str) -> date:
-    """A date written YYYY-MM-DD."""
+    """A date written YYYY-MM-DD, in the years 1900–2100."""
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{value.isoformat()} is out of range (years {FIRST_YEAR}–{LAST_YEAR})")
+    return value
 
 
-def whole_number(text: str, *, minimum: int) -> int:
+def whole_number(text: str, *, minimum: int, maximum: int | None = None) -> int:
     try:
         value = int(text.replace(",", "").replace("_", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < minimum:
         raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+    if maximum is not None and value > maximum:
+        raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, not {value:,}")
     return value
+
+
+def days(text: str) -> int:
+    """A number of days from 0 to about a century (``--within``)."""
+    return whole_number(text, minimum=0, maximum=MAX_DAYS)
+
+
+def months(text: str) -> int:
+    """A number of months from 1 to 240."""
+    return whole_number(text, minimum=1, maximum=240)
+
+
+def output_file(text: str) -> Path:
+    """A file to write: not a folder, in an existing folder that may be written."""
+    path = Path(text).expanduser()
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the output file name is empty")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is a folder; give a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists()
+                                                      and not os.access(path, os.W_OK)):
+        raise argparse.ArgumentTypeError(f"{path} cannot be written (no permission)")
+    return path
+
+
+def input_file(text: str) -> Path:
+    """A file to read: it exists, is a file and may be read."""
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{path} does not exist or is not a file")
+    if not os.access(path, os.R_OK):
+        raise argparse.ArgumentTypeError(f"{path} cannot be read (no permission)")
+    return path
 
 
 def positive(text: str) -> int:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hkcase.cli.arg_types import not_negative
+from hkcase.cli.arg_types import days, output_file
 from hkcase.cli.errors import UsageError
 from hkcase.services.calendar_export import export_calendar
 from hkcase.services.context import open_app
@@ -22,9 +22,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Refresh the reminders, then write each open one as an all-day event. "
         "Event UIDs are stable: importing a newer file updates the events instead of "
         "duplicating them.")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.ics",
+    parser.add_argument("-o", "--output", required=True, type=output_file, metavar="FILE.ics",
                         help="the file to write (replaced if it exists)")
-    parser.add_argument("--within", type=not_negative, metavar="DAYS",
+    parser.add_argument("--within", type=days, metavar="DAYS",
                         help="only deadlines due within DAYS (overdue ones included)")
     parser.add_argument("--consultant", metavar="NAME",
                         help="only the cases of this consultant")

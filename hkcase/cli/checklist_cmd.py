@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
         ctx = open_app(data_dir)
         try:
             case_id = case_id_for_reference(ctx.store, args.case)
-            result = render_case_checklist(ctx.store, case_id, args.lang, target=args.output)
+            result = render_case_checklist(ctx.store, case_id, args.lang, target=args.output,
+                                           actor=ctx.actor)
         finally:
             ctx.close()
         return pdf_args.report(result)

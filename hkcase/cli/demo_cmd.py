@@ -9,6 +9,7 @@ from typing import Any
 from hkcase.cli.arg_types import positive
 from hkcase.services.context import open_app
 from hkcase.services.demo import generate_demo
+from hkcase.services.demo_remove import remove_demo
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -21,11 +22,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help="how many clients to add, dependants included (default 1000)")
     parser.add_argument("--seed", type=int, default=2026,
                         help="random seed; the same seed gives the same data")
+    parser.add_argument("--remove", action="store_true",
+                        help="delete every demo client, with their cases, instead of adding")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, data_dir: str | None) -> int:
     ctx = open_app(data_dir)
+    if args.remove:
+        try:
+            removed = remove_demo(ctx.store, actor=ctx.actor)
+        finally:
+            ctx.close()
+        print(f"removed {removed.clients:,} demo clients and {removed.cases:,} cases")
+        return 0
     interactive = sys.stderr.isatty()
 
     def progress(done: int) -> None:

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     try:
         case_id = case_id_for_reference(ctx.store, args.case_ref)
         result = render_pack(ctx.store, ctx.locations.attachments_dir, case_id,
-                             filing_date=args.filing_date, target=args.output)
+                             filing_date=args.filing_date, target=args.output,
+                             actor=ctx.actor)
     finally:
         ctx.close()
     return pdf_args.report(result)

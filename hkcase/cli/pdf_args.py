@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from hkcase.cli.arg_types import output_file
 from hkcase.domain.checklists import Lang
 from hkcase.domain.vocab import ApplicationType
 from hkcase.services.pdf_result import RenderedPdf
@@ -37,7 +37,7 @@ def lang(text: str) -> Lang:
 
 
 def add_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf",
+    parser.add_argument("-o", "--output", required=True, type=output_file, metavar="FILE.pdf",
                         help="where to write the PDF (replaced if it exists)")
 
 

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from hkcase.cli.arg_types import iso_date, not_negative, positive
+from hkcase.cli.arg_types import days, iso_date, positive
 from hkcase.cli.errors import UsageError
 from hkcase.domain.reminder_urgency import Urgency
 from hkcase.domain.vocab import ReminderState
@@ -27,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "then print what is overdue, whose extension window is open now and what falls due "
         "within N days. Options --done, --dismiss, --reopen and --snooze change a reminder "
         "instead (its id is in the digest).")
-    parser.add_argument("--within", type=not_negative, default=DEFAULT_WITHIN_DAYS,
+    parser.add_argument("--within", type=days, default=DEFAULT_WITHIN_DAYS,
                         metavar="DAYS", help=f"look DAYS ahead (default {DEFAULT_WITHIN_DAYS})")
     parser.add_argument("--json", action="store_true", help="print a JSON list of items")
     parser.add_argument("--today", type=iso_date, metavar="D",

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from hkcase.cli.arg_types import iso_date, positive
+from hkcase.cli.arg_types import iso_date, months, positive
 from hkcase.cli.errors import UsageError
 from hkcase.domain.stay import StayEstimate, StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
@@ -50,7 +50,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help="DEPENDANT: the sponsor's limit of stay")
     parser.add_argument("--sponsor-scheme", metavar="ID",
                         help="DEPENDANT: the sponsor's scheme (for the window rule)")
-    parser.add_argument("--months", type=positive, metavar="N",
+    parser.add_argument("--months", type=months, metavar="N",
                         help="what-if: grant N months instead of the pattern's")
     parser.add_argument("--printed-limit", type=iso_date, metavar="D",
                         help="the limit printed on the visa label or e-Visa (wins over the "

@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 
 from hkcase import APP_NAME
+from hkcase.config.permissions import tighten
 
 ENV_DATA_DIR = "HKCASE_DATA_DIR"
 ENV_DATABASE_URL = "HKCASE_DATABASE_URL"
@@ -73,21 +74,47 @@ class Locations:
         url = env.get(ENV_DATABASE_URL) or f"sqlite:///{places['data_dir'] / DATABASE_FILENAME}"
         return cls(database_url=url, portable=chosen is not None, **places)
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder hkcase keeps things in."""
+        return (self.data_dir, self.config_dir, self.log_dir, self.backup_dir,
+                self.attachments_dir)
+
+    def check(self) -> Locations:
+        """Raise ``LocationError`` if a folder cannot be made or used; creates nothing."""
+        for folder in self.folders:
+            if folder.exists() and not folder.is_dir():
+                raise LocationError(f"{folder} is a file, not a folder")
+            existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+            if existing is not None and not existing.is_dir():
+                raise LocationError(f"cannot create folder {folder}: {existing} is a file")
+        return self
+
     def ensure(self) -> Locations:
-        """Create the folders, or raise ``LocationError`` saying which one failed."""
-        for folder in (
-            self.data_dir,
-            self.config_dir,
-            self.log_dir,
-            self.backup_dir,
-            self.attachments_dir,
-        ):
+        """Create the folders owner-only (0700) and tighten existing ones and their files.
+
+        Raises ``LocationError`` saying which folder failed.
+        """
+        for folder in self.folders:
             if folder.exists() and not folder.is_dir():
                 raise LocationError(f"{folder} is a file, not a folder")
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
                 raise LocationError(f"cannot create folder {folder}: {exc.strerror}") from None
             if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
                 raise LocationError(f"folder {folder} cannot be read and written by you")
+        for folder in (self.data_dir, self.config_dir, self.log_dir):
+            tighten(folder)
+            for entry in _files_in(folder):
+                tighten(entry)
+        tighten(self.backup_dir, recursive=True)
+        tighten(self.attachments_dir, recursive=True)
         return self
+
+
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return [entry for entry in folder.iterdir() if entry.is_file()]
+    except OSError:
+        return []

@@ -30,6 +30,11 @@ CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 #: Column widths of ``checklist_item`` (titles, form numbers).
 TITLE_MAX = 300
 FORM_NO_MAX = 20
+SLOT_MAX = 80
+#: Who uploads a document in ImmD's e-service (the section of its upload page).
+UPLOADERS = ("applicant", "employer", "sponsor")
+#: TTPS categories an item may be limited to.
+CATEGORIES = ("A", "B", "C")
 
 
 class Lang(StrEnum):
@@ -85,6 +90,14 @@ class TemplateItem:
     notes: str
     source: str
     basis: ItemBasis
+    #: The upload slot (row of ImmD's "documents to be uploaded" table) the item fills.
+    upload_slot: str | None = None
+    #: Who uploads it in the e-service: applicant, employer or sponsor.
+    uploader: str | None = None
+    #: The revision date printed on the source page when the item was read.
+    source_revised: date | None = None
+    #: TTPS categories the item is for; empty: every applicant.
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +180,33 @@ def _item(entry: Mapping[str, Any], where: str) -> TemplateItem:
     if not isinstance(mandatory, bool):
         raise TemplateDataError(f"{where}: mandatory must be true or false")
     unknown = set(entry) - {"code", "title_en", "title_zh", "title_zh_cn", "form_no",
-                            "mandatory", "notes", "source", "basis"}
+                            "mandatory", "notes", "source", "basis", "upload_slot", "uploader",
+                            "source_revised", "categories"}
     if unknown:
         raise TemplateDataError(f"{where}: unknown keys {sorted(unknown)}")
+    slot, uploader, revised, categories = _upload_fields(entry, where)
     return TemplateItem(code, _text(entry, "title", where, TITLE_MAX), form_no, mandatory,
-                        notes.strip(), source.strip(), basis)
+                        notes.strip(), source.strip(), basis, slot, uploader, revised,
+                        categories)
+
+
+def _upload_fields(entry: Mapping[str, Any], where: str
+                   ) -> tuple[str | None, str | None, date | None, tuple[str, ...]]:
+    slot = entry.get("upload_slot")
+    if slot is not None and (not isinstance(slot, str) or not slot.strip()
+                             or len(slot) > SLOT_MAX):
+        raise TemplateDataError(f"{where}: upload_slot must be text of at most {SLOT_MAX}")
+    uploader = entry.get("uploader")
+    if uploader is not None and uploader not in UPLOADERS:
+        raise TemplateDataError(f"{where}: uploader must be one of {', '.join(UPLOADERS)}")
+    revised = entry.get("source_revised")
+    if revised is not None and not isinstance(revised, date):
+        raise TemplateDataError(f"{where}: source_revised must be a date")
+    raw = entry.get("categories", [])
+    if not isinstance(raw, list) or any(c not in CATEGORIES for c in raw):
+        raise TemplateDataError(f"{where}: categories must list some of {', '.join(CATEGORIES)}")
+    return (slot.strip() if isinstance(slot, str) else None, uploader, revised,
+            tuple(str(c) for c in raw))
 
 
 def _pairs(raw: Any, where: str) -> frozenset[tuple[Scheme, ApplicationType]]:
@@ -289,6 +324,19 @@ def template_for(scheme: Scheme, application_type: ApplicationType, on: date) ->
     raise NoTemplateError(
         f"there is no checklist template for {scheme.value} {application_type.value}; "
         "add the items by hand (see docs/documents-and-pdfs.md for what is covered)")
+
+
+def template_by_id(template_id: str) -> ChecklistTemplate | None:
+    """The template version with this id (``ttps_new@2026-12-01``), or None if not shipped."""
+    return next((t for t in all_templates() if t.id == template_id), None)
+
+
+def template_item(template_id: str | None, code: str) -> TemplateItem | None:
+    """The template item a case's checklist item came from, if it is still shipped."""
+    template = template_by_id(template_id) if template_id else None
+    if template is None:
+        return None
+    return next((i for i in template.items if i.code == code), None)
 
 
 @cache

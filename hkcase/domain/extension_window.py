@@ -74,8 +74,12 @@ def extension_window(
         extra = rule.category_review.get(category or "unknown", "")
         if extra:
             review.append(extra)
+    notes, sources = rule.notes, rule.sources
     if scheme is Scheme.DEPENDANT and sponsor_scheme in (None, Scheme.TTPS):
         review.extend(book.dependant_window_review)
+        if sponsor_scheme is Scheme.TTPS:
+            notes = notes + book.dependant_window_notes
+            sources = tuple(dict.fromkeys(sources + book.dependant_window_sources))
     return ExtensionWindow(
         limit_of_stay=limit_of_stay,
         opens=opens,
@@ -83,9 +87,9 @@ def extension_window(
         rule_id=rule.id,
         effective_from=rule.effective_from,
         effective_to=rule.effective_to,
-        sources=rule.sources,
+        sources=sources,
         review=tuple(review),
-        notes=rule.notes,
+        notes=notes,
     )
 
 

@@ -192,10 +192,12 @@ def _stay_deadlines(
             continue
         seen.add(due)
         if lead.kind is ReminderKind.FINAL_WEEK:
-            title = (f"Limit of stay {limit_text} in {lead.span}: the extension must be filed "
-                     f"by then{_last_day_text(limit)}")
+            # No "in 1 week" here: how far away the limit is is worded when shown
+            # (hkcase.domain.reminder_wording), as a stored phrase goes stale.
+            title = (f"Limit of stay {limit_text}: the extension must be filed by then"
+                     f"{_last_day_text(limit)}")
         else:
-            title = (f"Limit of stay {limit_text} in {lead.span}: prepare the extension "
+            title = (f"Limit of stay {limit_text}: prepare the extension "
                      f"(window opens {opens_text})")
         planned.append(PlannedReminder(f"{prefix}lead:{lead.days}", case_id, stay_id,
                                        lead.kind, due, title))

@@ -62,6 +62,18 @@ class StayQuestion:
     sponsor_scheme: Scheme | None = None
     months: int | None = None
     printed_limit: date | None = None
+    #: a dependant's sponsor: "permanent_resident", "unconditional_stay", "student_visa", …
+    #: (the eligibility profile's sponsor_status values); None: follows the sponsor
+    sponsor_status: str | None = None
+    #: a dependant's relationship to the sponsor (spouse, child, parent …)
+    relationship: str | None = None
+
+    @property
+    def sponsor_kind(self) -> str | None:
+        """``student`` or ``settled`` when the dependant's stay does not follow the sponsor's."""
+        if self.sponsor_status in ("permanent_resident", "unconditional_stay"):
+            return "settled"
+        return "student" if self.sponsor_status == "student_visa" else None
 
     @property
     def stay_number(self) -> int:
@@ -89,6 +101,7 @@ class RuleSetRef:
     window: ExtensionWindow
     book_id: str
     book_version: str
+    second_hand: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +112,7 @@ class RuleSetRef:
             "selected_on": self.selected_on.isoformat(),
             "variants": list(self.variants),
             "sources": list(self.sources),
+            "second_hand_sources": list(self.second_hand),
             "window": {
                 "id": self.window.rule_id,
                 "effective_from": _iso(self.window.effective_from),
@@ -180,7 +194,12 @@ def _check(q: StayQuestion, book: StayRuleBook) -> None:
             raise StayQuestionError(f"TTPS category must be A, B or C, not {q.category!r}")
     if q.sponsor_limit is not None and q.scheme is not Scheme.DEPENDANT:
         raise StayQuestionError("a sponsor's limit applies only to a DEPENDANT stay")
-    if q.scheme is Scheme.DEPENDANT and q.sponsor_limit is None and q.months is None:
+    if (q.sponsor_status is not None or q.relationship is not None) \
+            and q.scheme is not Scheme.DEPENDANT:
+        raise StayQuestionError("a sponsor's status and a relationship apply only to a "
+                                "DEPENDANT stay")
+    if q.scheme is Scheme.DEPENDANT and q.sponsor_limit is None and q.months is None \
+            and q.sponsor_kind is None:
         raise StayQuestionError("a dependant's limit follows the sponsor's: give the sponsor's "
                                 "limit of stay")
     if q.months is not None and not 1 <= q.months <= 240:
@@ -232,10 +251,15 @@ def _select_pattern(q: StayQuestion, book: StayRuleBook, flags: _Flags) -> tuple
     return pattern, on
 
 
-def _variant_applies(v: Variant, stay_number: int, category: str | None, approval: date) -> bool:
+def _variant_applies(v: Variant, stay_number: int, category: str | None, approval: date,
+                     q: StayQuestion | None = None) -> bool:
     if v.stays is not None and stay_number not in v.stays:
         return False
     if v.categories is not None and category not in v.categories:
+        return False
+    if v.sponsors is not None and (q is None or q.sponsor_kind not in v.sponsors):
+        return False
+    if v.relationships is not None and (q is None or q.relationship not in v.relationships):
         return False
     if v.approval_from is not None and approval < v.approval_from:
         return False
@@ -252,7 +276,7 @@ def _variants(q: StayQuestion, pattern: StayPattern, flags: _Flags) -> list[Vari
             raise StayQuestionError(
                 f"{q.scheme.value} stays differ by category here ({v.id}): give the category "
                 "(A, B or C)")
-        if not _variant_applies(v, q.stay_number, q.category, approval):
+        if not _variant_applies(v, q.stay_number, q.category, approval, q):
             continue
         chosen.append(v)
         if (v.approval_from is not None or v.approval_to is not None) and q.approval_date is None:
@@ -299,6 +323,17 @@ def _grant_months(q: StayQuestion, pattern: StayPattern, variants: list[Variant]
                    "used.")
         return q.months
     if pattern.follows_sponsor:
+        own = [v.months for v in variants if v.months is not None]
+        if own:
+            return own[-1]
+        if q.sponsor_kind == "settled":
+            raise StayQuestionError(
+                f"{pattern.id}: the stay of a dependant of a permanent resident is published only "
+                "for extensions (3-3, parents 2-2-3), and only with the relationship: give "
+                "the relationship and an extension, or ask with --months N")
+        if q.sponsor_kind is not None and q.sponsor_limit is None:
+            raise StayQuestionError(f"{pattern.id} has no stay for this sponsor: give the "
+                                    "sponsor's limit of stay or --months N")
         return None
     if q.top_tier:
         if pattern.top_tier_months is None:
@@ -329,6 +364,9 @@ def estimate_stay(q: StayQuestion, book: StayRuleBook | None = None) -> StayEsti
     flags.note("estimate", book.convention, book.convention_sources)
     pattern, selected_on = _select_pattern(q, book, flags)
     flags.extend(pattern.notes, pattern.review, pattern.sources)
+    if pattern.second_hand and len(pattern.second_hand) == len(pattern.sources):
+        flags.note("second_hand_source", f"{pattern.id} is known only from second-hand "
+                   "sources (consultancies, agents): confirm with ImmD.", pattern.second_hand)
     variants = _variants(q, pattern, flags)
     months = _grant_months(q, pattern, variants, book, flags)
 
@@ -338,17 +376,20 @@ def estimate_stay(q: StayQuestion, book: StayRuleBook | None = None) -> StayEsti
         if q.sponsor_limit is not None and q.sponsor_limit < estimated:
             estimated, source = q.sponsor_limit, "sponsor"
     else:
-        assert q.sponsor_limit is not None
+        if q.sponsor_limit is None:
+            raise StayQuestionError("a dependant's limit follows the sponsor's: give the "
+                                    "sponsor's limit of stay")
         estimated, source = q.sponsor_limit, "sponsor"
     limit = estimated
+    capped = pattern.contract_cap or (q.stay_number > 0 and pattern.contract_cap_extensions)
     if q.contract_end is not None:
-        if pattern.contract_cap and not q.top_tier:
+        if capped and not q.top_tier:
             if q.contract_end < limit:
                 limit = estimated = q.contract_end
                 source = "contract_end"
                 flags.note("contract_cap", "Capped by the employment contract's end "
                            f"{q.contract_end}.", pattern.sources)
-            if q.stay_number > 0:
+            if q.stay_number > 0 and not pattern.contract_cap_extensions:
                 flags.review("contract_cap_extension",
                              "The contract-end cap is sourced for the first stay (ImmD FAQ, "
                              "28 Dec 2022); hkcase also applies it to extensions.")
@@ -382,6 +423,7 @@ def estimate_stay(q: StayQuestion, book: StayRuleBook | None = None) -> StayEsti
         window=window,
         book_id=book.id,
         book_version=book.version,
+        second_hand=pattern.second_hand,
     )
     return StayEstimate(
         scheme=q.scheme, stay_number=q.stay_number, start_date=q.start, grant_months=months,

@@ -19,6 +19,8 @@ from typing import Any
 from hkcase.domain.vocab import Scheme
 
 TTPS_CATEGORIES = ("A", "B", "C")
+#: How a dependant's sponsor is classed for the stay patterns.
+SPONSOR_KINDS = ("student", "settled")
 
 
 class RuleDataError(ValueError):
@@ -42,6 +44,8 @@ class Variant:
     sources: tuple[str, ...]
     review: tuple[str, ...]
     notes: tuple[str, ...]
+    sponsors: tuple[str, ...] | None = None  # SPONSOR_KINDS (dependants)
+    relationships: tuple[str, ...] | None = None  # dependant's relationship
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,8 @@ class StayPattern:
     review: tuple[str, ...]
     notes: tuple[str, ...]
     variants: tuple[Variant, ...]
+    contract_cap_extensions: bool = False  # the source caps extensions by the contract too
+    second_hand: tuple[str, ...] = ()  # those of ``sources`` that are not official pages
 
     def covers(self, on: date) -> bool:
         """Whether an application dated ``on`` falls under this pattern."""
@@ -121,6 +127,8 @@ class StayRuleBook:
     windows: tuple[WindowRule, ...]
     dependant_window_review: tuple[str, ...]
     reminders: ReminderRules
+    dependant_window_notes: tuple[str, ...] = ()
+    dependant_window_sources: tuple[str, ...] = ()
 
     def patterns_for(self, scheme: Scheme) -> tuple[StayPattern, ...]:
         """The scheme's patterns, oldest first."""
@@ -169,6 +177,10 @@ def _variant(entry: Mapping[str, Any]) -> Variant:
     if categories is not None and not set(categories) <= set(TTPS_CATEGORIES):
         raise RuleDataError(f"{entry['id']}: unknown category in {categories}")
     stays = entry.get("stays")
+    sponsors = entry.get("sponsor")
+    if sponsors is not None and not set(sponsors) <= set(SPONSOR_KINDS):
+        raise RuleDataError(f"{entry['id']}: unknown sponsor kind in {sponsors}")
+    relationships = entry.get("relationships")
     return Variant(
         id=entry["id"],
         categories=tuple(categories) if categories is not None else None,
@@ -179,6 +191,8 @@ def _variant(entry: Mapping[str, Any]) -> Variant:
         sources=_strings(entry, "sources"),
         review=_strings(entry, "review"),
         notes=_strings(entry, "notes"),
+        sponsors=tuple(sponsors) if sponsors is not None else None,
+        relationships=tuple(relationships) if relationships is not None else None,
     )
 
 
@@ -197,7 +211,11 @@ def _pattern(entry: Mapping[str, Any]) -> StayPattern:
         review=_strings(entry, "review"),
         notes=_strings(entry, "notes"),
         variants=tuple(_variant(v) for v in entry.get("variant", ())),
+        contract_cap_extensions=bool(entry.get("contract_cap_extensions", False)),
+        second_hand=_strings(entry, "second_hand"),
     )
+    if not set(pattern.second_hand) <= set(pattern.sources):
+        raise RuleDataError(f"{pattern.id}: second_hand names a page it does not cite")
     if not pattern.sources:
         raise RuleDataError(f"{pattern.id}: no sources")
     if not pattern.follows_sponsor and not pattern.months:
@@ -268,6 +286,8 @@ def rule_book() -> StayRuleBook:
             patterns=patterns,
             windows=windows,
             dependant_window_review=_strings(windows_raw["dependants"], "review"),
+            dependant_window_notes=_strings(windows_raw["dependants"], "notes"),
+            dependant_window_sources=_strings(windows_raw["dependants"], "sources"),
             reminders=ReminderRules(
                 travel_document_min_validity_months=int(travel["min_validity_months"]),
                 travel_document_note=travel["note"],

@@ -6,7 +6,18 @@ renaming one needs a migration.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def fold_choice(text: str) -> str:
+    """A typed choice in the form choice values take: "International trade" → "international_trade".
+
+    Case, surrounding spaces, inner spaces and hyphens do not matter.
+    """
+    return re.sub(r"[\s\-]+", "_", text.strip()).casefold()
 
 
 class Scheme(StrEnum):

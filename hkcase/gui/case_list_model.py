@@ -1,4 +1,9 @@
-"""The case list model: pages of rows fetched from SQL as the view scrolls."""
+"""The case list model: pages of rows fetched from SQL as the view scrolls.
+
+While the search box holds text (and no case filter is set), clients who have no
+case yet are listed first, as rows of their own that open the client; the cases
+follow. These are the hits of ``services.search`` (what ``hkcase search`` prints).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,18 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from hkcase.gui.models import OBJECT_ROLE, SORT_ROLE
 from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem, DeadlineFilter
+from hkcase.services.search import SearchHit, client_hits
 from hkcase.store import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-DEADLINE_COLOURS = {DeadlineFilter.OVERDUE: "#b42318", DeadlineFilter.WINDOW_OPEN: "#b54708"}
+DEADLINE_COLOURS = {DeadlineFilter.OVERDUE: "#b42318", DeadlineFilter.LIMIT_7_DAYS: "#b42318",
+                    DeadlineFilter.WINDOW_OPEN: "#b54708"}
 PAGE = 200
+CLIENT_ROWS = 200  # clients without a case shown above the cases, at most
 COUNT_CAP = 1_000  # beyond this the list says "1,000+" rather than count every match
 
 # (header, sort key in the store, value of an item)
@@ -44,6 +52,7 @@ class CaseListModel(QAbstractTableModel):
         self._descending = True
         self._list = CaseList(store, self._filter, sort=self._sort, descending=True)
         self._items: list[CaseListItem] = []
+        self._clients: list[SearchHit] = []
         self._total = 0
         self._more = False
         self._capped = False
@@ -56,6 +65,11 @@ class CaseListModel(QAbstractTableModel):
         self._list = CaseList(self._store, self._filter, sort=self._sort,
                               descending=self._descending, today=self._today())
         self._total = self._list.count(cap=COUNT_CAP)
+        f = self._filter
+        case_filters = (f.scheme, f.stage, f.consultant_id) != (None, None, None) \
+            or f.deadline is not DeadlineFilter.ANY
+        self._clients = [] if case_filters else client_hits(self._store, f.text,
+                                                            limit=CLIENT_ROWS)
         self._capped = self._total > COUNT_CAP
         wanted = max(PAGE, keep)
         self._items = self._list.page(0, wanted)
@@ -75,6 +89,11 @@ class CaseListModel(QAbstractTableModel):
     def total_text(self) -> str:
         return f"{self._total - 1:,}+" if self._capped else f"{self._total:,}"
 
+    @property
+    def client_count(self) -> int:
+        """How many rows are clients without a case (listed first)."""
+        return len(self._clients)
+
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
@@ -88,7 +107,8 @@ class CaseListModel(QAbstractTableModel):
             self._capped = False
         if not more:
             return
-        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
+        first = len(self._clients) + len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._items.extend(more)
         self.endInsertRows()
 
@@ -96,15 +116,26 @@ class CaseListModel(QAbstractTableModel):
         """The row showing ``case_id`` among the loaded rows."""
         for number, item in enumerate(self._items):
             if item.row.case_id == case_id:
-                return number
+                return len(self._clients) + number
         return None
 
+    def client_at(self, row: int) -> SearchHit | None:
+        """The client without a case shown on ``row``, or None for a case row."""
+        return self._clients[row] if 0 <= row < len(self._clients) else None
+
+    def case_id_at(self, row: int) -> int | None:
+        """The case shown on ``row``, or None for a client row."""
+        return None if row < len(self._clients) else self.item(row).row.case_id
+
     def item(self, row: int) -> CaseListItem:
-        return self._items[row]
+        """The case shown on ``row`` (``LookupError`` on a client row)."""
+        if row < len(self._clients):
+            raise LookupError(f"row {row} shows a client, not a case")
+        return self._items[row - len(self._clients)]
 
     # Qt model ------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._clients) + len(self._items)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -112,7 +143,10 @@ class CaseListModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        client = self.client_at(index.row())
+        if client is not None:
+            return self._client_data(client, index.column(), role)
+        item = self.item(index.row())
         value = COLUMNS[index.column()][2](item)
         if role == Qt.ItemDataRole.DisplayRole:
             return value.isoformat() if isinstance(value, date) else value
@@ -125,6 +159,21 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() <= 2:
             return f"{item.row.reference}: {item.client_name} {item.row.chinese_name or ''}"
+        return None
+
+    def _client_data(self, hit: SearchHit, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return ("Client", hit.name, hit.chinese_name or "", "", "no case yet", "", "",
+                    "")[column]
+        if role == OBJECT_ROLE:
+            return hit
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{hit.name} {hit.chinese_name or ''}: a client without a case. "
+                    "Double-click or press Enter to open the client.")
         return None
 
     def headerData(

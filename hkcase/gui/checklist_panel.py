@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.domain.vocab import ChecklistState
+from hkcase.gui.checklist_item_dialog import ChecklistItemDialog
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.models import Column, RecordTableModel
 from hkcase.gui.prompts import Prompts
+from hkcase.gui.record_actions import delete_asking, push_undo, record_menu, undo_session
+from hkcase.services import undo
 from hkcase.services.checklists import (
     ChecklistEntry,
     NewItem,
@@ -31,7 +34,9 @@ from hkcase.services.checklists import (
 )
 from hkcase.services.context import AppContext
 from hkcase.services.documents import attach_file, expiry_warnings, stored_file
+from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
+from hkcase.services.filing.checklist import ensure_checklist
 from hkcase.store import StoreError
 
 STATE_COLOURS = {ChecklistState.ACCEPTED: "#067647", ChecklistState.REJECTED: "#b42318",
@@ -50,6 +55,7 @@ class ChecklistPanel(QWidget):
     setStateButton: QPushButton
     attachButton: QPushButton
     openButton: QPushButton
+    detailsButton: QPushButton
     newItemEdit: QLineEdit
     addItemButton: QPushButton
     createButton: QPushButton
@@ -87,6 +93,11 @@ class ChecklistPanel(QWidget):
         self.addItemButton.clicked.connect(self.add_item)
         self.createButton.clicked.connect(self.create_from_template)
         self.itemsView.doubleClicked.connect(lambda _i: self.open_file())
+        self.detailsButton.clicked.connect(self.edit_item)
+        record_menu(self.itemsView, [("Details…", self.edit_item), ("Open file", self.open_file),
+                                     ("Attach file…", self.choose_files),
+                                     ("Delete item…", self.delete_item)],
+                    on_delete=self.delete_item)
         # Drops land on the view's viewport: watch its drag events.
         self.itemsView.viewport().setAcceptDrops(True)
         self.itemsView.viewport().installEventFilter(self)
@@ -100,6 +111,11 @@ class ChecklistPanel(QWidget):
         if self.case_id is None:
             return
         entries = list_checklist(self.ctx.store, self.case_id)
+        if not entries:  # first needed here: the scheme's checklist, if it has one
+            try:
+                entries = ensure_checklist(self.ctx.store, self.case_id, actor=self.ctx.actor)
+            except ValidationError:
+                entries = []
         self.items.set_rows(entries)
         self.itemsView.resizeColumnsToContents()
         self.createButton.setEnabled(not entries)
@@ -137,11 +153,13 @@ class ChecklistPanel(QWidget):
         if self.case_id is None or not self.newItemEdit.text().strip():
             return
         try:
-            add_item(self.ctx.store, self.case_id, NewItem(self.newItemEdit.text().strip()),
-                     actor=self.ctx.actor)
+            added = add_item(self.ctx.store, self.case_id,
+                             NewItem(self.newItemEdit.text().strip()), actor=self.ctx.actor)
         except ValidationError as exc:
             self._done(exc)
             return
+        push_undo(self, undo.after_create(undo_session(self.ctx), "checklist_item", added.id,
+                                          f"add item “{added.title_en}”"))
         self.newItemEdit.clear()
         self._done(None)
 
@@ -154,7 +172,34 @@ class ChecklistPanel(QWidget):
         except ValidationError as exc:
             self._done(exc)
             return
+        push_undo(self, undo.after_edit(undo_session(self.ctx), Edited(
+            "checklist_item", entry.id, {"state": entry.state}, {"state": state}),
+            f"state of “{entry.title_en}”"))
         self._done(None)
+
+    def edit_item(self) -> None:
+        """The item's details dialog: titles, state, notes, and its files."""
+        entry = self.selected()
+        if entry is None:
+            self.prompts.info(self, "Checklist", "Select the checklist item first.")
+            return
+        dialog = ChecklistItemDialog(self.ctx, self.prompts, entry.id, self)
+        dialog.exec()
+        if dialog.changed:
+            self._done(None)
+
+    def delete_item(self) -> None:
+        """Delete the selected item (and its files) to the Trash, after asking once."""
+        entry = self.selected()
+        if entry is None:
+            return
+        try:
+            done = delete_asking(self.ctx, self.prompts, self, "checklist_item", entry.id)
+        except ValidationError as exc:
+            self._done(exc)
+            return
+        if done is not None:
+            self._done(None)
 
     def attach(self, entry: ChecklistEntry, paths: list[Path]) -> None:
         """Attach files to an item; each becomes its next version."""
@@ -167,6 +212,8 @@ class ChecklistPanel(QWidget):
                 notes.append(str(exc))
                 continue
             notes += list(version.warnings)
+            push_undo(self, undo.after_create(undo_session(self.ctx), "document", version.id,
+                                              f"attach {version.original_name}"))
         if notes:
             self.prompts.info(self, "Attached, with notes", "\n".join(notes))
         self._done(None)

@@ -3,46 +3,37 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTabWidget,
     QWidget,
 )
 
 from hkcase.domain.countries import UnknownCountryError, normalise_country
+from hkcase.domain.date_entry import DateEntryError, parse_entered_date
 from hkcase.domain.ids import IdNumberError, normalise_hkid, parse_mainland_id
 from hkcase.domain.vocab import (
-    EducationLevel,
-    RelationshipKind,
     Residence,
     Sex,
     TravelDocumentType,
 )
-from hkcase.gui.forms import combo_enum, date_from_field, load_form, mark_date_field
+from hkcase.gui.client_history import ClientHistory
+from hkcase.gui.date_entry import install_date_entries
+from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
-from hkcase.services.clients import (
-    add_education,
-    add_employment,
-    education_rows,
-    employment_rows,
-    family_rows,
-    find_clients,
-    find_duplicates,
-    get_client,
-    link_dependant,
-    remove_history,
-    update_client,
-)
+from hkcase.gui.record_actions import delete_asking, push_undo, save_asking, undo_session
+from hkcase.services import undo
+from hkcase.services.clients import ClientRecord, find_duplicates, get_client, update_client
 from hkcase.services.context import AppContext
 from hkcase.services.errors import ValidationError
 from hkcase.services.records import ClientInput, TravelDocumentInput, create_client
@@ -74,7 +65,12 @@ class ClientDialog(QDialog):
     docTypeCombo: QComboBox
     docNumberEdit: QLineEdit
     docCountryEdit: QLineEdit
+    documentBox: QGroupBox
+    docIssueEdit: QLineEdit
     docExpiryEdit: QLineEdit
+    travelList: QListWidget
+    newDocumentButton: QPushButton
+    removeDocumentButton: QPushButton
     messageLabel: QLabel
     buttonBox: QDialogButtonBox
     historyTabs: QTabWidget
@@ -102,14 +98,21 @@ class ClientDialog(QDialog):
     removeFamilyButton: QPushButton
 
     def __init__(self, ctx: AppContext, prompts: Prompts, *, client_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, principal: bool = True) -> None:
         super().__init__(parent)
         load_form("client_dialog", self)
         self.ctx = ctx
         self.prompts = prompts
         self.client_id = client_id
+        self.principal = principal
         self.version = 0
         self.saved_client_id: int | None = None
+        self.deleted = False
+        self.record: ClientRecord | None = None
+        self.document_id: int | None = None  # the travel document in the box; None: new
+        # No default: a wrong sex or residence on a visa file is worse than a question.
+        self.sexCombo.addItem("(choose)", None)
+        self.residenceCombo.addItem("(choose)", None)
         for sex in Sex:
             self.sexCombo.addItem({"F": "female", "M": "male", "X": "unspecified"}[sex.value],
                                   sex)
@@ -118,19 +121,31 @@ class ClientDialog(QDialog):
         self.docTypeCombo.addItem("(none)", None)
         for kind in TravelDocumentType:
             self.docTypeCombo.addItem(kind.value.replace("_", " "), kind)
+        install_date_entries(self.dobEdit, self.docIssueEdit, self.docExpiryEdit,
+                             self.awardEdit, self.startEdit, self.endEdit)
         for edit in (self.dobEdit, self.nationalityEdit, self.hkidEdit, self.mainlandEdit,
-                     self.docExpiryEdit, self.docCountryEdit, self.familyEdit):
+                     self.docIssueEdit, self.docExpiryEdit, self.docCountryEdit,
+                     self.familyEdit):
             edit.textChanged.connect(self.validate)
+        for combo in (self.sexCombo, self.residenceCombo):
+            combo.currentIndexChanged.connect(lambda _i: self.validate())
         self.buttonBox.accepted.connect(self.save)
         self.buttonBox.rejected.connect(self.reject)
-        self._history_setup()
+        self.deleteButton = self.buttonBox.addButton("Delete client…",
+                                                     QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.deleteButton.clicked.connect(self.delete_client)
+        self.deleteButton.setVisible(client_id is not None)
+        self.newDocumentButton.clicked.connect(lambda: self.show_document(None, None))
+        self.history = ClientHistory(self)
         if client_id is not None:
             self._load(client_id)
         self.setWindowTitle("Edit client" if client_id else "New client")
 
     def _load(self, client_id: int) -> None:
         record = get_client(self.ctx.store, client_id)
-        self._load_history(client_id)
+        self.record = record
+        self.history.load(client_id)
+        self.deleteButton.setVisible(True)
         self.version = record.version
         data = record.data
         self.familyEdit.setText(data.family_name)
@@ -146,10 +161,26 @@ class ClientDialog(QDialog):
         self.phoneEdit.setText(data.phone or "")
         if data.travel_documents:
             doc = data.travel_documents[-1]
-            self.docTypeCombo.setCurrentIndex(self.docTypeCombo.findData(doc.doc_type))
-            self.docNumberEdit.setText(doc.number)
-            self.docCountryEdit.setText(doc.issuing_country)
-            self.docExpiryEdit.setText(doc.expiry_date.isoformat() if doc.expiry_date else "")
+            self.show_document(doc.id, {"doc_type": doc.doc_type, "number": doc.number,
+                                        "issuing_country": doc.issuing_country,
+                                        "issue_date": doc.issue_date,
+                                        "expiry_date": doc.expiry_date})
+
+    def show_document(self, document_id: int | None, values: dict[str, Any] | None) -> None:
+        """Put a travel document in the box to edit (None: an empty box for a new one)."""
+        self.document_id = document_id
+        values = values or {}
+        kind = values.get("doc_type")
+        self.docTypeCombo.setCurrentIndex(max(0, self.docTypeCombo.findData(kind))
+                                          if kind else 0)
+        self.docNumberEdit.setText(values.get("number") or "")
+        self.docCountryEdit.setText(values.get("issuing_country") or "")
+        for edit, name in ((self.docIssueEdit, "issue_date"),
+                           (self.docExpiryEdit, "expiry_date")):
+            day = values.get(name)
+            edit.setText(day.isoformat() if day else "")
+        self.documentBox.setTitle("Travel document" if document_id or self.client_id is None
+                                  else "New travel document")
 
     # Validation as you type ------------------------------------------------------
     def validate(self) -> list[str]:
@@ -162,10 +193,14 @@ class ClientDialog(QDialog):
             _flag(self.hkidEdit, self._id_problem(self.hkidEdit.text(), normalise_hkid)),
             _flag(self.mainlandEdit, self._id_problem(self.mainlandEdit.text(),
                                                       parse_mainland_id)),
+            _flag(self.docIssueEdit, self._date_problem(self.docIssueEdit.text())),
             _flag(self.docExpiryEdit, self._date_problem(self.docExpiryEdit.text())),
             _flag(self.docCountryEdit, self._country_problem(self.docCountryEdit.text())
                   if self.docCountryEdit.text().strip() else None),
         ) if p]
+        for combo, what in ((self.sexCombo, "sex"), (self.residenceCombo, "residence")):
+            if combo.currentData() is None:
+                problems.append(f"choose the {what}")
         self.messageLabel.setText("\n".join(problems))
         self.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
         return problems
@@ -175,9 +210,9 @@ class ClientDialog(QDialog):
         if not text.strip():
             return "a date is required" if required else None
         try:
-            day = date.fromisoformat(text.strip())
-        except ValueError:
-            return f"{text.strip()!r} is not a date (YYYY-MM-DD)"
+            day = parse_entered_date(text)  # DD/MM/YYYY or YYYY-MM-DD
+        except DateEntryError as exc:
+            return str(exc)
         return "the date is in the future" if required and day > date.today() else None
 
     @staticmethod
@@ -204,18 +239,20 @@ class ClientDialog(QDialog):
         doc_type = combo_enum(self.docTypeCombo, TravelDocumentType)
         if doc_type is not None and self.docNumberEdit.text().strip():
             expiry = self.docExpiryEdit.text().strip()
+            issued = self.docIssueEdit.text().strip()
             docs.append(TravelDocumentInput(
                 doc_type, self.docNumberEdit.text(),
-                self.docCountryEdit.text() or self.nationalityEdit.text(), None,
-                date.fromisoformat(expiry) if expiry else None))
+                self.docCountryEdit.text() or self.nationalityEdit.text(),
+                parse_entered_date(issued) if issued else None,
+                parse_entered_date(expiry) if expiry else None, self.document_id))
         return ClientInput(
             family_name=self.familyEdit.text(),
             given_names=self.givenEdit.text().strip(),
             chinese_name=self.chineseEdit.text().strip() or None,
-            sex=combo_enum(self.sexCombo, Sex) or Sex.UNSPECIFIED,
-            date_of_birth=date.fromisoformat(self.dobEdit.text().strip()),
+            sex=combo_enum(self.sexCombo, Sex),  # type: ignore[arg-type]  # validate() checked
+            date_of_birth=parse_entered_date(self.dobEdit.text()),
             nationality=self.nationalityEdit.text(),
-            residence=combo_enum(self.residenceCombo, Residence) or Residence.OVERSEAS,
+            residence=combo_enum(self.residenceCombo, Residence),  # type: ignore[arg-type]
             hkid=self.hkidEdit.text().strip() or None,
             mainland_id=self.mainlandEdit.text().strip() or None,
             email=self.emailEdit.text().strip() or None,
@@ -243,11 +280,25 @@ class ClientDialog(QDialog):
                 return
         try:
             if self.client_id is None:
-                self.saved_client_id = create_client(self.ctx.store, data, actor=self.ctx.actor)
+                created = save_asking(self.prompts, self, "Check the date of birth", lambda ok:
+                                      create_client(self.ctx.store, data, actor=self.ctx.actor,
+                                                    principal=self.principal, confirm=ok))
+                if created is None:
+                    return
+                self.saved_client_id = created
+                push_undo(self, undo.after_create(undo_session(self.ctx), "client", created,
+                                                  f"new client {data.family_name.upper()}"))
             else:
-                self.version = update_client(self.ctx.store, self.client_id, self.version, data,
-                                             actor=self.ctx.actor)
-                self.saved_client_id = self.client_id
+                client_id, old, opened = self.client_id, self.record, self.version
+                version = save_asking(self.prompts, self, "Check the date of birth", lambda ok:
+                                      update_client(self.ctx.store, client_id, opened, data,
+                                                    actor=self.ctx.actor, confirm=ok))
+                if version is None:
+                    return
+                self.version = version
+                self.saved_client_id = client_id
+                if old is not None:
+                    push_undo(self, self._undo_edit(client_id, version, old))
         except ValidationError as exc:
             self.messageLabel.setText(f"Not saved — {exc.field.replace('_', ' ')}: "
                                       f"{exc.message}")
@@ -258,144 +309,30 @@ class ClientDialog(QDialog):
         if self.client_id is None:
             # A new client: stay open so education, work and family can be added.
             self.client_id = self.saved_client_id
-            self.version = get_client(self.ctx.store, self.client_id).version  # type: ignore[arg-type]
-            self._load_history(self.client_id)  # type: ignore[arg-type]
+            assert self.client_id is not None
+            self._load(self.client_id)
             self.setWindowTitle("Edit client")
             self.messageLabel.setText("Saved. Add education, work and family, or close.")
             self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
             return
         self.accept()
 
-    # Education, work and family -------------------------------------------------
-    def _history_setup(self) -> None:
-        for level in EducationLevel:
-            self.levelCombo.addItem(level.value.replace("_", " "), level)
-        self.levelCombo.setCurrentIndex(self.levelCombo.findData(EducationLevel.BACHELOR))
-        for kind in RelationshipKind:
-            self.relationCombo.addItem(kind.value.replace("_", " "), kind)
-        for edit in (self.awardEdit, self.startEdit, self.endEdit):
-            edit.textChanged.connect(lambda _t, e=edit: mark_date_field(e))
-        self.addEducationButton.clicked.connect(self.add_education)
-        self.addEmploymentButton.clicked.connect(self.add_employment)
-        self.linkDependantButton.clicked.connect(self.link_selected_dependant)
-        self.newDependantButton.clicked.connect(self.new_dependant)
-        self.removeEducationButton.clicked.connect(
-            lambda: self._remove("education", self.educationList))
-        self.removeEmploymentButton.clicked.connect(
-            lambda: self._remove("employment", self.employmentList))
-        self.removeFamilyButton.clicked.connect(lambda: self._remove("family", self.familyList))
-        self.relativeSearch.textChanged.connect(self._find_relatives)
-        self.historyTabs.setEnabled(False)
-        self.historyTabs.setToolTip("Save the client first")
+    def _undo_edit(self, client_id: int, version: int, old: ClientRecord) -> undo.UndoStep:
+        ctx = self.ctx
+        return undo.UndoStep(
+            f"edit of client {old.data.family_name}",
+            lambda: update_client(ctx.store, client_id, version, old.data, actor=ctx.actor))
 
-    def _load_history(self, client_id: int) -> None:
-        self.historyTabs.setEnabled(True)
-        self.historyTabs.setToolTip("")
-        for widget, rows in ((self.educationList, education_rows(self.ctx.store, client_id)),
-                             (self.employmentList, employment_rows(self.ctx.store, client_id)),
-                             (self.familyList, family_rows(self.ctx.store, client_id))):
-            widget.clear()
-            for row in rows:
-                item = QListWidgetItem(row.text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                widget.addItem(item)
-
-    def _history_done(self, problem: ValidationError | None) -> None:
-        if problem is not None:
-            self.messageLabel.setText(f"{problem.field.replace('_', ' ')}: {problem.message}")
-            return
-        self.messageLabel.setText("")
-        assert self.client_id is not None
-        self._load_history(self.client_id)
-
-    def add_education(self) -> None:
+    def delete_client(self) -> None:
+        """Delete this client (with their cases, named in the question) to the Trash."""
         if self.client_id is None:
             return
         try:
-            add_education(self.ctx.store, self.client_id,
-                          level=combo_enum(self.levelCombo, EducationLevel)
-                          or EducationLevel.OTHER,
-                          institution=self.institutionEdit.text(),
-                          award_date=date_from_field(self.awardEdit, "award date"),
-                          full_time=self.fullTimeCheck.isChecked(), actor=self.ctx.actor)
-        except ValidationError as exc:
-            self._history_done(exc)
+            done = delete_asking(self.ctx, self.prompts, self, "client", self.client_id)
+        except (ValidationError, ConflictError) as exc:
+            self.messageLabel.setText(f"Not deleted — {exc}")
             return
-        self.institutionEdit.clear()
-        self.awardEdit.clear()
-        self._history_done(None)
-
-    def add_employment(self) -> None:
-        if self.client_id is None:
-            return
-        try:
-            start = date_from_field(self.startEdit, "start date")
-            if start is None:
-                raise ValidationError("start_date", "give the date the job started")
-            income_text = self.incomeEdit.text().replace(",", "").strip()
-            if income_text and not income_text.isdigit():
-                raise ValidationError("annual_income_hkd", "give the income as a number")
-            add_employment(self.ctx.store, self.client_id, employer=self.employerEdit.text(),
-                           position=self.positionEdit.text().strip() or None, start_date=start,
-                           end_date=date_from_field(self.endEdit, "end date"),
-                           annual_income_hkd=int(income_text) if income_text else None,
-                           actor=self.ctx.actor)
-        except ValidationError as exc:
-            self._history_done(exc)
-            return
-        for edit in (self.employerEdit, self.positionEdit, self.startEdit, self.endEdit,
-                     self.incomeEdit):
-            edit.clear()
-        self._history_done(None)
-
-    def _find_relatives(self, text: str) -> None:
-        self.relativeMatches.clear()
-        for match in find_clients(self.ctx.store, text, limit=20):
-            if match.id == self.client_id:
-                continue
-            item = QListWidgetItem(f"{match.name}　{match.chinese_name or ''} · born "
-                                   f"{match.date_of_birth}")
-            item.setData(Qt.ItemDataRole.UserRole, match.id)
-            self.relativeMatches.addItem(item)
-
-    def _link(self, dependant_id: int) -> None:
-        assert self.client_id is not None
-        try:
-            link_dependant(self.ctx.store, self.client_id, dependant_id,
-                           combo_enum(self.relationCombo, RelationshipKind)
-                           or RelationshipKind.OTHER, actor=self.ctx.actor)
-        except ValidationError as exc:
-            self._history_done(exc)
-            return
-        self._history_done(None)
-
-    def link_selected_dependant(self) -> None:
-        """Add the client picked in the search list as a dependant of this client."""
-        item = self.relativeMatches.currentItem()
-        if item is None or self.client_id is None:
-            self.messageLabel.setText("Find and pick the dependant in the list first.")
-            return
-        self._link(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def new_dependant(self) -> None:
-        """Create a new client and add them as a dependant of this client."""
-        if self.client_id is None:
-            return
-        dialog = ClientDialog(self.ctx, self.prompts, parent=self)
-        dialog.exec()  # a new client's dialog stays open after saving: closing is normal
-        if dialog.saved_client_id is not None:
-            self._link(dialog.saved_client_id)
-
-    def _remove(self, kind: str, widget: QListWidget) -> None:
-        item = widget.currentItem()
-        if item is None:
-            return
-        if not self.prompts.confirm(self, "Remove", f"Remove “{item.text()}”?"):
-            return
-        try:
-            remove_history(self.ctx.store, kind, int(item.data(Qt.ItemDataRole.UserRole)),
-                           actor=self.ctx.actor)
-        except ValidationError as exc:
-            self._history_done(exc)
-            return
-        self._history_done(None)
+        if done is not None:
+            self.saved_client_id = None
+            self.deleted = True
+            self.accept()

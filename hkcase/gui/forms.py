@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from hkcase.domain.date_entry import DateEntryError, parse_entered_date
 from hkcase.services.errors import ValidationError
 
 W = TypeVar("W", bound=QWidget)
@@ -84,8 +85,8 @@ def mark_date_field(edit: QLineEdit) -> None:
     valid = True
     if text:
         try:
-            date.fromisoformat(text)
-        except ValueError:
+            parse_entered_date(text)
+        except DateEntryError:
             valid = False
     edit.setProperty("invalid", not valid)
     edit.style().unpolish(edit)
@@ -98,6 +99,6 @@ def date_from_field(edit: QLineEdit, label: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(label, f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return parse_entered_date(text)  # DD/MM/YYYY or YYYY-MM-DD
+    except DateEntryError as exc:
+        raise ValidationError(label, str(exc)) from None

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -33,44 +28,23 @@ from PySide6.QtWidgets import (
 
 from hkcase import __version__
 from hkcase.domain.vocab import Scheme, Stage
-from hkcase.gui import printing
+from hkcase.gui import import_dialog, printing
+from hkcase.gui.case import filing_tab
 from hkcase.gui.case_list_model import CaseListModel
 from hkcase.gui.case_view import CaseView
-from hkcase.gui.dashboard_model import CASE_ID_ROLE, DashboardModel
+from hkcase.gui.dashboard_model import CASE_ID_ROLE
+from hkcase.gui.dashboard_panel import DashboardPanel
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
-from hkcase.services.case_list import CaseFilter, DeadlineFilter, searchable
+from hkcase.gui.window_records import WindowRecords
+from hkcase.services.case_list import DEADLINE_LABELS, CaseFilter, DeadlineFilter, searchable
 from hkcase.services.context import AppContext
-from hkcase.services.dashboard import Section, dashboard
 from hkcase.store.case_list import consultants
 
 SEARCH_DELAY_MS = 120
 COLUMN_SAMPLES = ("2026-000000", "CHEUNG Tsz Ching", "陳大文文", "QMAS_ABPT", "submitted",
                   "Daniel Wong", "2026-00-00", "2026-00-00")
 log = logging.getLogger(__name__)
-
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """Work for a pool thread; its result comes back to the GUI thread as a signal."""
-
-    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
-        super().__init__()
-        self._work = work
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # reported in the window, and logged
-            log.exception("background work failed")
-            self._relay.failed.emit(f"{exc.__class__.__name__}: {exc}")
-            return
-        self._relay.done.emit(result)
 
 
 class MainWindow(QMainWindow):
@@ -112,14 +86,12 @@ class MainWindow(QMainWindow):
         for column, sample in enumerate(COLUMN_SAMPLES):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self._case_view: CaseView | None = None  # built when the first case is opened
-        self.dashboard_model = DashboardModel(self)
-        self.dashboardView.setModel(self.dashboard_model)
-        self._dashboard_pool = QThreadPool(self)
-        self._dashboard_pool.setMaxThreadCount(1)
-        self._dashboard_relay = _Relay(self)
-        self._dashboard_relay.done.connect(self._dashboard_ready)
-        self._dashboard_relay.failed.connect(self._dashboard_failed)
-        self._dashboard_running = self._dashboard_again = False
+        self.dashboard = DashboardPanel(ctx, self.prompts, self.dashboardSummary,
+                                        self.dashboardView, self)
+        self.dashboard_model = self.dashboard.model
+        self.dashboard.loaded.connect(self.dashboard_loaded)
+        self.dashboard.caseActedOn.connect(self.acted_on_case)
+        self._reselecting = False
         self._fill_filters()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -128,14 +100,18 @@ class MainWindow(QMainWindow):
                       self.deadlineFilter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.caseTable.selectionModel().currentRowChanged.connect(self._case_selected)
+        self.caseTable.activated.connect(self._row_activated)  # Enter, double-click
         self.dashboardView.activated.connect(self._dashboard_activated)
         self.dashboardView.doubleClicked.connect(self._dashboard_activated)
         self.addActions([self.actionNewCase, self.actionNewClient, self.actionEditClient,
                          self.actionRefresh, self.actionSettings, self.actionQuit,
                          self.actionAbout, self.actionExportPack, self.actionPrintPack])
         self.actionRefresh.triggered.connect(self.refresh)
+        self.records = WindowRecords(self)  # Edit ▸ Undo, File ▸ Trash, deleting from the list
         self.actionQuit.triggered.connect(self.close)
         self.actionAbout.triggered.connect(self.show_about)
+        self.addAction(self.actionShortcuts)
+        self.actionShortcuts.triggered.connect(self.show_shortcuts)
         self.actionNewCase.triggered.connect(self.new_case)
         self.actionNewClient.triggered.connect(self.new_client)
         self.actionEditClient.triggered.connect(self.edit_client)
@@ -148,6 +124,11 @@ class MainWindow(QMainWindow):
         self.actionLetter.triggered.connect(lambda: self.case_output("letter", save=True))
         self.actionBulkExport.triggered.connect(lambda: self.bulk_export(checklists=False))
         self.actionBulkChecklists.triggered.connect(lambda: self.bulk_export(checklists=True))
+        # Case ▸ Prepare upload set… (online filing; gui/case/filing_tab.py).
+        self.actionPrepareUploadSet = filing_tab.install(self)
+        # File ▸ Import clients… (spreadsheet import with a preview; gui/import_dialog.py).
+        self.actionImport = import_dialog.install(self, self.menuFile, ctx, self.prompts,
+                                                  self.refresh)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -164,7 +145,8 @@ class MainWindow(QMainWindow):
         if self._case_view is None:
             self._case_view = CaseView(self.ctx, self.prompts, self)
             self.detailStack.addWidget(self._case_view)
-            self._case_view.changed.connect(lambda _id: self.refresh())
+            # The pane has just shown its own change: reload the rest, keep the pane.
+            self._case_view.changed.connect(lambda _id: self.refresh(pane=False))
         return self._case_view
 
     # Filters and list ---------------------------------------------------------
@@ -179,11 +161,8 @@ class MainWindow(QMainWindow):
         with self.ctx.store.reading() as session:
             for row in consultants(session):
                 self.consultantFilter.addItem(row.name, row.id)
-        labels = {DeadlineFilter.ANY: "Any deadline", DeadlineFilter.OVERDUE: "Overdue",
-                  DeadlineFilter.WINDOW_OPEN: "Window open now",
-                  DeadlineFilter.OPENING_30: "Window opens ≤ 30 days",
-                  DeadlineFilter.OPENING_90: "Window opens ≤ 90 days"}
-        for value, label in labels.items():
+        # The dashboard's section titles: the same filters, the same counts.
+        for value, label in DEADLINE_LABELS.items():
             self.deadlineFilter.addItem(label, value)
 
     def current_filter(self) -> CaseFilter:
@@ -204,24 +183,63 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         text = self.searchEdit.text().strip()
         hint = " — type one more character to search" if text and not searchable(text) else ""
-        self.caseCount.setText(f"{self.cases.total_text} cases{hint}")
+        clients = self.cases.client_count
+        without = f" · {clients:,} client{'s' * (clients != 1)} without a case" if clients \
+            else ""
+        case_word = "case" if self.cases.total_text == "1" else "cases"
+        self.caseCount.setText(f"{self.cases.total_text} {case_word}{without}{hint}")
 
     def selected_case_id(self) -> int | None:
         index = self.caseTable.currentIndex()
-        return self.cases.item(index.row()).row.case_id if index.isValid() else None
+        return self.cases.case_id_at(index.row()) if index.isValid() else None
 
     def _reselect(self, case_id: int | None) -> None:
+        """Select a case in the list again without changing what the case pane shows."""
         if case_id is None:
             return
         row = self.cases.row_of(case_id)
         if row is not None:
-            self.caseTable.selectionModel().setCurrentIndex(
-                self.cases.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            self._reselecting = True
+            try:
+                self.caseTable.selectionModel().setCurrentIndex(
+                    self.cases.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+            finally:
+                self._reselecting = False
 
     def _case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # A reload re-selecting the list's row must not move the pane off the case
+        # the consultant is acting on (it may have been opened from the dashboard).
+        if current.isValid() and not self._reselecting:
+            client = self.cases.client_at(current.row())
+            if client is not None:
+                self.statusBar().showMessage(f"{client.name} has no case yet: press Enter "
+                                             "or double-click to open the client.", 8000)
+                return
             self.open_case(self.cases.item(current.row()).row.case_id)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        client = self.cases.client_at(index.row()) if index.isValid() else None
+        if client is not None:
+            self.open_client(client.client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """The client editor for a client (a search hit without a case)."""
+        from hkcase.gui.client_dialog import ClientDialog
+
+        if ClientDialog(self.ctx, self.prompts, client_id=client_id, parent=self).exec():
+            self.refresh()
+
+    def shown_case_id(self) -> int | None:
+        """The case in the case pane (not necessarily the list's selection)."""
+        if self._case_view is None or self._case_view.case is None:
+            return None
+        return self._case_view.case.id
+
+    def acted_on_case(self, case_id: int) -> None:
+        """After an action on a case (stay, snooze, new case): reload and show that case."""
+        self.refresh()
+        self.open_case(case_id)
 
     def open_case(self, case_id: int) -> None:
         """Show a case on the right."""
@@ -233,41 +251,31 @@ class MainWindow(QMainWindow):
         self.searchEdit.setFocus()
         self.searchEdit.selectAll()
 
-    def refresh(self) -> None:
-        """Reload the list (keeping the selection and how far it was loaded) and dashboard."""
+    def refresh(self, *, pane: bool = True) -> None:
+        """Reload the list (keeping the selection and how far it was loaded), the dashboard
+        and (with ``pane``) the case pane, which keeps its case whatever the list's
+        selection."""
         selected = self.selected_case_id()
-        self.cases.reload(keep=self.cases.rowCount())
+        shown = self.shown_case_id()
+        self._reselecting = True
+        try:
+            self.cases.reload(keep=self.cases.rowCount())
+        finally:
+            self._reselecting = False
         self._reselect(selected)
         self._show_count()
+        if pane and shown is not None:
+            self.case_view.show_case(shown)
         self.refresh_dashboard()
 
     # Dashboard ------------------------------------------------------------------
     def refresh_dashboard(self) -> None:
-        """Reload the dashboard (the same reminders as ``hkcase remind``) in the background."""
-        if self._dashboard_running:
-            self._dashboard_again = True
-            return
-        self._dashboard_running = True
-        store, day = self.ctx.store, date.today()
-        self._dashboard_pool.start(_Job(lambda: dashboard(store, day), self._dashboard_relay))
+        """Reload the dashboard in the background (``gui/dashboard_panel.py``)."""
+        self.dashboard.refresh()
 
-    def _dashboard_ready(self, sections: list[Section]) -> None:
-        self._dashboard_running = False
-        self.dashboard_model.set_sections(sections)
-        for row, section in enumerate(sections):
-            if section.key in ("overdue", "window_open"):
-                self.dashboardView.expand(self.dashboard_model.index(row, 0))
-        self.dashboardSummary.setText("; ".join(
-            f"{s.title.lower()}: {len(s.items):,}" for s in sections).capitalize())
-        self.dashboardView.resizeColumnToContents(0)
-        self.dashboard_loaded.emit()
-        if self._dashboard_again:
-            self._dashboard_again = False
-            self.refresh_dashboard()
-
-    def _dashboard_failed(self, message: str) -> None:
-        self._dashboard_running = False
-        self.dashboardSummary.setText(f"The dashboard could not be loaded: {message}")
+    @property
+    def _dashboard_running(self) -> bool:
+        return self.dashboard.running
 
     def _dashboard_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
@@ -275,7 +283,7 @@ class MainWindow(QMainWindow):
             self.open_case(int(case_id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._dashboard_pool.waitForDone()
+        self.dashboard.wait()
         super().closeEvent(event)
 
     # Dialogs ---------------------------------------------------------------------
@@ -284,8 +292,7 @@ class MainWindow(QMainWindow):
 
         dialog = NewCaseDialog(self.ctx, self.prompts, self)
         if dialog.exec() and dialog.created_case_id is not None:
-            self.refresh()
-            self.open_case(dialog.created_case_id)
+            self.acted_on_case(dialog.created_case_id)
 
     def new_client(self) -> None:
         from hkcase.gui.client_dialog import ClientDialog
@@ -301,8 +308,14 @@ class MainWindow(QMainWindow):
         dialog = ClientDialog(self.ctx, self.prompts, client_id=self.case_view.case.client_id,
                               parent=self)
         if dialog.exec():
+            if dialog.deleted:
+                self.records.after_change("Deleted the client. Edit ▸ Undo (Ctrl+Z) brings "
+                                          "them back.")
+                return
             self.case_view.show_case(self.case_view.case.id)
             self.refresh()
+        else:
+            self.records.update_undo()
 
     def _current_case(self) -> tuple[int, str] | None:
         case = self.case_view.case
@@ -338,13 +351,23 @@ class MainWindow(QMainWindow):
             self.prompts.info(self, "Export packs", "Select cases in the list first.")
             return
         printing.bulk_export(self.ctx, self.prompts, self,
-                             [self.cases.item(row).row.case_id for row in rows],
+                             [case_id for row in rows
+                              if (case_id := self.cases.case_id_at(row)) is not None],
                              checklists=checklists)
 
     def show_settings(self) -> None:
         from hkcase.gui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx, self).exec()
+        if SettingsDialog(self.ctx, self).exec():
+            # New lead times regenerate the reminders: show them everywhere at once.
+            self.refresh()
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts (F1): every shortcut in one list."""
+        from hkcase.gui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -92,12 +92,13 @@ def renderers(ctx: AppContext, case_id: int) -> dict[str, Render]:
     """The case's outputs, each a function of the target path (None: bytes only)."""
     attachments = ctx.locations.attachments_dir
     return {
-        "pack": lambda target: render_pack(ctx.store, attachments, case_id, target=target),
+        "pack": lambda target: render_pack(ctx.store, attachments, case_id, target=target,
+                                             actor=ctx.actor),
         "checklist_en": lambda target: render_case_checklist(ctx.store, case_id, Lang.EN,
-                                                             target=target),
+                                                             target=target, actor=ctx.actor),
         "checklist_zh": lambda target: render_case_checklist(ctx.store, case_id, Lang.ZH_HK,
-                                                             target=target),
-        "letter": lambda target: render_letter(ctx.store, case_id, chinese=Lang.ZH_HK,
+                                                             target=target, actor=ctx.actor),
+        "letter": lambda target: render_letter(ctx.store, case_id, chinese=None,
                                                signer=ctx.settings.consultant_name or None,
                                                target=target),
     }
@@ -119,10 +120,11 @@ def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget, case_ids: Se
         QApplication.processEvents()
 
     if checklists:
-        outcomes = print_checklists(ctx.store, case_ids, Path(folder), progress=step)
+        outcomes = print_checklists(ctx.store, case_ids, Path(folder), progress=step,
+                                    actor=ctx.actor)
     else:
         outcomes = export_packs(ctx.store, ctx.locations.attachments_dir, case_ids,
-                                Path(folder), progress=step)
+                                Path(folder), progress=step, actor=ctx.actor)
     progress.close()
     failed = [f"{o.reference}: {o.error}" for o in outcomes if not o.ok]
     prompts.info(parent, f"Save {what}", f"{len(outcomes) - len(failed)} {what} written to "

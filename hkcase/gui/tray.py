@@ -13,10 +13,11 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from hkcase.gui.forms import app_icon
+from hkcase.gui.worker import Job, Relay
 from hkcase.services.context import AppContext
 from hkcase.services.reminder_notify import NotificationSummary, check_reminders
 
@@ -24,29 +25,6 @@ log = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 30 * 60 * 1000
 MESSAGE_MS = 15_000
-
-
-class _Relay(QObject):
-    """Carries a worker's result to the GUI thread (signals are queued across threads)."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Check(QRunnable):
-    def __init__(self, work: Callable[[], NotificationSummary], relay: _Relay) -> None:
-        super().__init__()
-        self._work = work
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            summary = self._work()
-        except Exception as exc:  # reported, never lost on the worker thread
-            log.exception("reminder check failed")
-            self._relay.failed.emit(f"{exc.__class__.__name__}: {exc}")
-        else:
-            self._relay.done.emit(summary)
 
 
 class ReminderTray(QObject):
@@ -72,7 +50,7 @@ class ReminderTray(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check_now)
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.done.connect(self._deliver)
         self._relay.failed.connect(self._fail)
         self._pool = QThreadPool(self)
@@ -105,7 +83,7 @@ class ReminderTray(QObject):
         def work() -> NotificationSummary:
             return check_reminders(store, lead_days=lead_days, seen=seen, today=today)
 
-        self._pool.start(_Check(work, self._relay))
+        self._pool.start(Job(work, self._relay, "reminder check"))
         return True
 
     def _deliver(self, summary: NotificationSummary) -> None:

@@ -16,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from hkcase.services import attachment_content
 from hkcase.services.errors import ValidationError
 
 PDF = "application/pdf"
@@ -59,7 +60,19 @@ def _describe(head: bytes) -> str:
             return words
     if len(head) >= 12 and head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
         return "a HEIC photo"
-    return "not a file type hkcase accepts"
+    if head.lstrip()[:1] == b"<":
+        return "a web page or XML file"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not a file type hkcase accepts"
+    return "plain text"
+
+
+#: What a file's name claims it is, by extension.
+_CLAIMED = {".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".tif": TIFF,
+            ".tiff": TIFF}
+_WORDS = {PDF: "PDF", JPEG: "JPEG image", PNG: "PNG image", TIFF: "TIFF image"}
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,12 @@ def file_sha256(path: Path) -> str:
 
 
 def check_source(source: Path) -> str:
-    """The accepted media type of ``source``, or ``ValidationError`` naming the file."""
+    """The accepted media type of ``source``, or ``ValidationError`` naming the file.
+
+    Refused: a missing, unreadable, empty or oversized file; content that is not
+    PDF, JPEG, PNG or TIFF whatever the name says; a damaged, password-protected
+    or hostile (decompression bomb) PDF or image (``attachment_content``).
+    """
     name = source.name
     try:
         if not source.is_file():
@@ -119,10 +137,19 @@ def check_source(source: Path) -> str:
         raise ValidationError("file", f"{name} is {size / 2**20:.0f} MB; hkcase takes files of "
                                       f"at most {MAX_BYTES // 2**20} MB")
     media_type = sniff_media_type(head)
+    claimed = _CLAIMED.get(source.suffix.lower())
     if media_type is None:
+        if claimed is not None:
+            raise ValidationError(
+                "file", f"{name} is {_describe(head)}, not a {_WORDS[claimed]} as its name "
+                        f"says: only {ACCEPTED_WORDS} files can be attached")
         raise ValidationError(
             "file", f"{name} is {_describe(head)}: only {ACCEPTED_WORDS} files can be attached "
                     "(save or scan it as PDF first)")
+    try:
+        attachment_content.check_content(source, media_type)
+    except attachment_content.UnusableContent as exc:
+        raise ValidationError("file", f"{name} cannot be attached: {exc}") from None
     return media_type
 
 

@@ -14,11 +14,30 @@ from hkcase.store.case_list import CaseListRow, CaseQuery, count_cases, list_cas
 
 
 class DeadlineFilter(StrEnum):
+    """Where a case's current limit of stay stands today; one case is in one of these.
+
+    The dashboard's case sections are these filters, so its counts are the Cases
+    tab's counts for the same filter.
+    """
+
     ANY = "any"
-    OVERDUE = "overdue"
-    WINDOW_OPEN = "window_open"
-    OPENING_30 = "opening_30"
-    OPENING_90 = "opening_90"
+    OVERDUE = "overdue"  # the limit of stay has passed
+    LIMIT_7_DAYS = "limit_7_days"  # today to today + 7 days
+    WINDOW_OPEN = "window_open"  # window open, limit more than 7 days away
+    OPENING_30 = "opening_30"  # window not open yet, opens within 30 days
+    OPENING_90 = "opening_90"  # window opens in 31 to 90 days
+
+
+#: The consultant's words for each filter: the Cases tab's choices and the dashboard's titles.
+DEADLINE_LABELS = {
+    DeadlineFilter.ANY: "Any deadline",
+    DeadlineFilter.OVERDUE: "Limit of stay passed",
+    DeadlineFilter.LIMIT_7_DAYS: "Limit of stay within 7 days",
+    DeadlineFilter.WINDOW_OPEN: "Extension window open",
+    DeadlineFilter.OPENING_30: "Window opens within 30 days",
+    DeadlineFilter.OPENING_90: "Window opens in 31–90 days",
+}
+FINAL_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,7 @@ def _windows() -> WindowTable:
     return WindowTable()
 
 
+@lru_cache(maxsize=512)
 def latest_limit_with_open_window(scheme: Scheme, day: date) -> date:
     """The latest limit of stay whose extension window is open on ``day``."""
     table = _windows()
@@ -69,10 +89,24 @@ def _limit_bounds(deadline: DeadlineFilter, today: date
         return {}
     if deadline is DeadlineFilter.OVERDUE:
         return {s: (None, today - timedelta(days=1)) for s in Scheme}
-    days = {DeadlineFilter.WINDOW_OPEN: 0, DeadlineFilter.OPENING_30: 30,
-            DeadlineFilter.OPENING_90: 90}[deadline]
-    return {s: (today, latest_limit_with_open_window(s, today + timedelta(days=days)))
-            for s in Scheme}
+    final = today + timedelta(days=FINAL_DAYS)
+    if deadline is DeadlineFilter.LIMIT_7_DAYS:
+        return {s: (today, final) for s in Scheme}
+    after_final = final + timedelta(days=1)
+    bounds: dict[Scheme, tuple[date | None, date | None]] = {}
+    for scheme in Scheme:
+        open_now = latest_limit_with_open_window(scheme, today)
+        if deadline is DeadlineFilter.WINDOW_OPEN:
+            bounds[scheme] = (after_final, open_now)
+            continue
+        in_30 = latest_limit_with_open_window(scheme, today + timedelta(days=30))
+        if deadline is DeadlineFilter.OPENING_30:
+            low = max(open_now, final) + timedelta(days=1)
+            bounds[scheme] = (low, in_30)
+        else:
+            in_90 = latest_limit_with_open_window(scheme, today + timedelta(days=90))
+            bounds[scheme] = (in_30 + timedelta(days=1), in_90)
+    return bounds
 
 
 def searchable(text: str) -> bool:
@@ -134,6 +168,8 @@ def _standing(row: CaseListRow, opens: date | None, today: date) -> DeadlineFilt
         return None
     if limit < today:
         return DeadlineFilter.OVERDUE
+    if limit <= today + timedelta(days=FINAL_DAYS):
+        return DeadlineFilter.LIMIT_7_DAYS
     if opens is not None and opens <= today:
         return DeadlineFilter.WINDOW_OPEN
     return None

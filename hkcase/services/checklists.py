@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from hkcase.domain.checklists import (
 )
 from hkcase.domain.vocab import AuditAction, ChecklistState, ItemBasis
 from hkcase.services.documents import DocumentVersion, version_of
+from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store, audit
 from hkcase.store.models import Case, ChecklistItem, Document
@@ -199,6 +201,14 @@ _EDITABLE = frozenset({"title_en", "title_zh", "title_zh_cn", "form_no", "mandat
 
 def update_item(store: Store, item_id: int, *, actor: str, **changes: object) -> ChecklistEntry:
     """Change an item's titles, form number, mandatory flag or notes."""
+    _check_fields(changes)
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        _assign_fields(item, changes)
+        return _audited_entry(session, item, actor)
+
+
+def _check_fields(changes: dict[str, object]) -> None:
     unknown = set(changes) - _EDITABLE
     if unknown:
         raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
@@ -213,36 +223,44 @@ def update_item(store: Store, item_id: int, *, actor: str, **changes: object) ->
                  strings.get("form_no"))
     if "title_en" in changes and changes["title_en"] is None:
         raise ValidationError("title_en", "the item needs an English title")
-    with store.transaction() as session:
-        item = _item(session, item_id)
-        for name, value in changes.items():
-            setattr(item, name, (value.strip() or None) if isinstance(value, str) else value)
-        diff = audit.pending_changes(item)
-        if diff:
-            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=item, changes=diff)
-        (entry,) = _entries(session, [item])
-        return entry
+
+
+def _assign_fields(item: ChecklistItem, changes: dict[str, object]) -> None:
+    for name, value in changes.items():
+        setattr(item, name, (value.strip() or None) if isinstance(value, str) else value)
+
+
+def _audited_entry(session: Session, item: ChecklistItem, actor: str) -> ChecklistEntry:
+    diff = audit.pending_changes(item)
+    if diff:
+        audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=item, changes=diff)
+    (entry,) = _entries(session, [item])
+    return entry
 
 
 def set_item_state(store: Store, item_id: int, state: ChecklistState, *, actor: str,
                    note: str | None = None) -> ChecklistEntry:
     """Move an item to ``state`` (any state may follow any other); ``note`` is appended."""
+    state = _checked_state(state)
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        _assign_state(item, state, note)
+        return _audited_entry(session, item, actor)
+
+
+def _checked_state(state: object) -> ChecklistState:
     try:
-        state = ChecklistState(state)
+        return ChecklistState(str(state))
     except ValueError:
         raise ValidationError("state", f"{state!r} is not a checklist state (one of "
                               f"{', '.join(s.value for s in ChecklistState)})") from None
-    with store.transaction() as session:
-        item = _item(session, item_id)
-        item.state = state
-        if note and note.strip():
-            stamp = f"[{date.today().isoformat()} {state.value}] {note.strip()}"
-            item.notes = f"{item.notes}\n{stamp}" if item.notes else stamp
-        diff = audit.pending_changes(item)
-        if diff:
-            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=item, changes=diff)
-        (entry,) = _entries(session, [item])
-        return entry
+
+
+def _assign_state(item: ChecklistItem, state: ChecklistState, note: str | None) -> None:
+    item.state = state
+    if note and note.strip():
+        stamp = f"[{date.today().isoformat()} {state.value}] {note.strip()}"
+        item.notes = f"{item.notes}\n{stamp}" if item.notes else stamp
 
 
 def mark_not_applicable(store: Store, item_id: int, *, actor: str, reason: str | None = None
@@ -278,3 +296,27 @@ def move_item(store: Store, item_id: int, new_index: int, *, actor: str) -> list
         audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=item,
                      changes={"position": item.position})
         return _entries(session, items)
+
+
+def get_item(store: Store, item_id: int) -> ChecklistEntry:
+    """One checklist item, for its details dialog."""
+    with store.reading() as session:
+        (entry,) = _entries(session, [_item(session, item_id)])
+        return entry
+
+
+def edit_item(store: Store, item_id: int, *, actor: str, **changes: object) -> Edited:
+    """``update_item`` and a state change in one transaction, returning the old values (undo)."""
+    raw_state = changes.pop("state", None)
+    state = None if raw_state is None else _checked_state(raw_state)
+    _check_fields(changes)
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        before: dict[str, Any] = {name: getattr(item, name) for name in changes}
+        _assign_fields(item, changes)
+        if state is not None:
+            before["state"] = item.state
+            _assign_state(item, state, None)
+            changes["state"] = state
+        _audited_entry(session, item, actor)
+    return Edited("checklist_item", item_id, before, dict(changes))

@@ -6,16 +6,24 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
-from hkcase.domain.countries import UnknownCountryError
-from hkcase.domain.ids import IdNumberError
+from hkcase.domain.plausibility import Impossible, award_problems, employment_problems
 from hkcase.domain.vocab import (
     AuditAction,
     EducationLevel,
     RelationshipKind,
 )
+from hkcase.services.edits import assign, impossible, touch
 from hkcase.services.errors import ValidationError
-from hkcase.services.records import ClientInput, TravelDocumentInput
+from hkcase.services.records import (
+    TRAVEL_DOCUMENT_FIELDS,
+    ClientInput,
+    TravelDocumentInput,
+    add_travel_document,
+    check_person,
+)
+from hkcase.services.trash import delete_record
 from hkcase.store import ConflictError, Store, audit, search
 from hkcase.store.models import Client, Education, Employment, Relationship, TravelDocument
 
@@ -35,7 +43,7 @@ def get_client(store: Store, client_id: int) -> ClientRecord:
         if client is None:
             raise ValidationError("client_id", f"there is no client number {client_id}")
         docs = [TravelDocumentInput(d.doc_type, d.number, d.issuing_country, d.issue_date,
-                                    d.expiry_date) for d in client.travel_documents]
+                                    d.expiry_date, d.id) for d in client.travel_documents]
         data = ClientInput(
             family_name=client.family_name, given_names=client.given_names, sex=client.sex,
             date_of_birth=client.date_of_birth, nationality=client.nationality,
@@ -81,42 +89,64 @@ def find_duplicates(store: Store, data: ClientInput, *, exclude_id: int | None =
     return [d for cid, d in sorted(found.items()) if cid != exclude_id]
 
 
+_PERSON_FIELDS = tuple(f.name for f in fields(ClientInput) if f.name != "travel_documents")
+
+
+def is_principal(session: Session, client_id: int) -> bool:
+    """Whether the client is not (only) someone's dependant."""
+    return session.scalar(sa.select(sa.func.count()).select_from(Relationship)
+                          .where(Relationship.dependant_id == client_id)) == 0
+
+
 def update_client(store: Store, client_id: int, expected_version: int, data: ClientInput, *,
-                  actor: str) -> int:
-    """Save an edited client (travel documents replaced); returns the new version."""
-    if not data.family_name.strip():
-        raise ValidationError("family_name", "the family name is required")
+                  actor: str, confirm: bool = True) -> int:
+    """Save an edited client; returns the new version.
+
+    Travel documents in ``data`` with an ``id`` update that document, those without
+    one are added; documents not mentioned are kept (delete them on their own).
+    Each changed record gets its audit entry (old → new, numbers included). With
+    ``confirm=False`` an implausible date of birth raises ``NeedsConfirmation``.
+    """
     with store.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
             raise ValidationError("client_id", f"there is no client number {client_id}")
+        check_person(data, date.today(), principal=is_principal(session, client_id),
+                     confirm=confirm)
         if client.version != expected_version:
             raise ConflictError(f"{client.family_name} {client.given_names} was changed by "
                                 "someone else since you opened the record; reopen it")
-        for f in fields(ClientInput):
-            if f.name == "travel_documents":
-                continue
-            try:
-                setattr(client, f.name, getattr(data, f.name))
-            except (IdNumberError, UnknownCountryError) as exc:
-                raise ValidationError(f.name, str(exc)) from None
-        client.travel_documents.clear()
-        for doc in data.travel_documents:
-            row = TravelDocument()
-            for f in fields(TravelDocumentInput):
-                try:
-                    setattr(row, f.name, getattr(doc, f.name))
-                except (IdNumberError, UnknownCountryError) as exc:
-                    raise ValidationError(f.name, str(exc)) from None
-            client.travel_documents.append(row)
+        assign(client, {name: getattr(data, name) for name in _PERSON_FIELDS}, _PERSON_FIELDS)
+        # Taken before anything loads the documents: a lazy load flushes, and a flushed
+        # change no longer shows as pending.
         diff = audit.pending_changes(client)
         diff.pop("version", None)
         diff.pop("updated_at", None)
-        audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=client, changes=diff)
+        documents_changed = False
+        for doc in data.travel_documents:
+            if doc.id is None:
+                add_travel_document(session, client, doc, actor=actor)
+                documents_changed = True
+                continue
+            row = session.get(TravelDocument, doc.id)
+            if row is None or row.client_id != client_id:
+                raise ValidationError("travel_documents", f"document {doc.number} is no longer "
+                                      "on file (deleted meanwhile?); reopen the client")
+            assign(row, {name: getattr(doc, name) for name in TRAVEL_DOCUMENT_FIELDS},
+                   TRAVEL_DOCUMENT_FIELDS)
+            changes = audit.pending_changes(row)
+            if changes:
+                audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=row,
+                             changes=changes)
+                documents_changed = True
+        if diff:
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=client,
+                         changes=diff)
+        elif documents_changed:
+            touch(client)
+        session.flush()
         search.refresh_client(session, client_id)
         return client.version
-
-
 
 
 @dataclass(frozen=True)
@@ -197,10 +227,18 @@ def add_education(store: Store, client_id: int, *, level: EducationLevel, instit
     if not institution.strip():
         raise ValidationError("institution", "the institution is required")
     with store.transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise ValidationError("client_id", f"there is no client number {client_id}")
+        try:
+            award_problems(award_date, None, client.date_of_birth)
+        except Impossible as exc:
+            raise impossible(exc) from None
         row = Education(client_id=client_id, level=level, institution=institution.strip(),
                         award_date=award_date, full_time=full_time)
         session.add(row)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
+        touch(client)
         return row.id
 
 
@@ -212,11 +250,19 @@ def add_employment(store: Store, client_id: int, *, employer: str, position: str
     if end_date is not None and end_date < start_date:
         raise ValidationError("end_date", "the job cannot end before it started")
     with store.transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise ValidationError("client_id", f"there is no client number {client_id}")
+        try:
+            employment_problems(start_date, end_date, client.date_of_birth)
+        except Impossible as exc:
+            raise impossible(exc) from None
         row = Employment(client_id=client_id, employer=employer.strip(), position=position,
                          start_date=start_date, end_date=end_date,
                          annual_income_hkd=annual_income_hkd)
         session.add(row)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
+        touch(client)
         return row.id
 
 
@@ -226,9 +272,11 @@ def link_dependant(store: Store, sponsor_id: int, dependant_id: int, kind: Relat
     if sponsor_id == dependant_id:
         raise ValidationError("dependant", "a client cannot be their own dependant")
     with store.transaction() as session:
-        for client_id in (sponsor_id, dependant_id):
-            if session.get(Client, client_id) is None:
+        ends = [session.get(Client, client_id) for client_id in (sponsor_id, dependant_id)]
+        for client_id, end in zip((sponsor_id, dependant_id), ends, strict=True):
+            if end is None:
                 raise ValidationError("client_id", f"there is no client number {client_id}")
+            touch(end)
         exists = session.scalar(sa.select(Relationship.id).where(
             Relationship.sponsor_id == sponsor_id, Relationship.dependant_id == dependant_id))
         if exists is not None:
@@ -239,12 +287,12 @@ def link_dependant(store: Store, sponsor_id: int, dependant_id: int, kind: Relat
         return link.id
 
 
-def remove_history(store: Store, kind: str, row_id: int, *, actor: str) -> None:
-    """Delete an education, employment or family row (audited)."""
-    model = {"education": Education, "employment": Employment, "family": Relationship}[kind]
-    with store.transaction() as session:
-        row = session.get(model, row_id)
-        if row is None:
-            raise ValidationError(kind, "that row no longer exists")
-        audit.record(session, actor=actor, action=AuditAction.DELETE, obj=row)
-        session.delete(row)
+def remove_history(store: Store, kind: str, row_id: int, *, actor: str) -> int:
+    """Delete an education, employment or family row to the Trash; returns the trash id."""
+    table = {"education": "education", "employment": "employment", "family": "relationship",
+             "travel_document": "travel_document"}.get(kind)
+    if table is None:
+        raise ValidationError("kind", f"{kind!r} is not part of a client's history")
+    deletion = delete_record(store, table, row_id, actor=actor)
+    assert deletion.trash_id is not None
+    return deletion.trash_id

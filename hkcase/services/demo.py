@@ -1,8 +1,7 @@
-"""``hkcase demo``: fill a store with realistic synthetic clients and cases.
+"""``hkcase demo``: fill a store with realistic synthetic clients and cases, dated from today.
 
-Used to try the application and by the benchmarks. Rows go in with Core bulk
-inserts, in one transaction, so 100,000 clients load in seconds and a failure
-leaves nothing behind.
+Used to try the application and by the benchmarks. Rows go in with Core bulk inserts, in one
+transaction, so 100,000 clients load in seconds and a failure leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.dates import add_months
-from hkcase.domain.ids import normalise_hkid
-from hkcase.domain.search_text import search_document
 from hkcase.domain.vocab import (
     ApplicationType,
     EducationLevel,
@@ -28,10 +25,20 @@ from hkcase.domain.vocab import (
     Scheme,
     Sex,
     Stage,
-    TravelDocumentType,
 )
 from hkcase.services import demo_names as names
-from hkcase.store import Store
+from hkcase.services.demo_checklists import ChecklistRows
+from hkcase.services.demo_facts import (
+    Applicant,
+    dependant_facts,
+    list_lookup_answer,
+    principal_facts,
+    write_facts,
+)
+from hkcase.services.demo_ids import hkid as _hkid
+from hkcase.services.demo_ids import mainland_id as _mainland_id
+from hkcase.services.demo_ids import travel_document
+from hkcase.store import Store, search
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import (
     Case,
@@ -40,7 +47,6 @@ from hkcase.store.models import (
     Education,
     Employment,
     Relationship,
-    SearchEntry,
     Stay,
     TravelDocument,
 )
@@ -59,21 +65,6 @@ _PATTERNS: dict[Scheme, tuple[int, ...]] = {
     Scheme.ASSG: (24, 36, 36),
     Scheme.NEW_CIES: (24, 36, 36),
 }
-
-_MAINLAND_SCHEMES = (
-    (Scheme.ASMTP, 30), (Scheme.QMAS_GPT, 20), (Scheme.TTPS, 30), (Scheme.IANG, 12),
-    (Scheme.TECHTAS, 3), (Scheme.NEW_CIES, 4), (Scheme.QMAS_ABPT, 1),
-)
-_OVERSEAS_SCHEMES = (
-    (Scheme.GEP, 45), (Scheme.QMAS_GPT, 12), (Scheme.TTPS, 20), (Scheme.TECHTAS, 6),
-    (Scheme.IANG, 8), (Scheme.ASSG, 5), (Scheme.NEW_CIES, 3), (Scheme.QMAS_ABPT, 1),
-)
-_OVERSEAS_NATIONALITIES = (
-    ("IN", 14), ("US", 10), ("GB", 10), ("AU", 6), ("CA", 6), ("FR", 4), ("DE", 4),
-    ("KR", 5), ("JP", 4), ("PH", 3), ("MY", 8), ("SG", 6), ("TW", 6), ("MO", 3),
-)
-_MAINLAND_AREAS = ("110101", "310104", "440305", "330106", "510107", "420106", "320102")
-
 
 @dataclass(frozen=True)
 class DemoReport:
@@ -104,25 +95,11 @@ def _weighted(rng: random.Random, options: tuple[tuple[Any, int], ...]) -> Any:
     return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
 
 
-def _mainland_id(rng: random.Random, born: date, sex: Sex) -> str:
-    sequence = rng.randrange(0, 999)
-    if (sequence % 2 == 1) != (sex is Sex.MALE):
-        sequence = (sequence + 1) % 1000
-    body = f"{rng.choice(_MAINLAND_AREAS)}{born:%Y%m%d}{sequence:03d}"
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(c) * w for c, w in zip(body, weights, strict=True))
-    return body + "10X98765432"[total % 11]
-
-
-def _hkid(rng: random.Random) -> str:
-    prefix = rng.choice("ACDEGHKMPRVZ")
-    digits = f"{rng.randrange(10**6):06d}"
-    for check in "0123456789A":
-        try:
-            return normalise_hkid(f"{prefix}{digits}({check})")
-        except ValueError:
-            continue
-    raise AssertionError("every HKID body has a check character")
+def _first_grant(scheme: Scheme, limit: date, extensions: int) -> date:
+    months = _PATTERNS[scheme]
+    for number in range(extensions, -1, -1):
+        limit = add_months(limit, -months[min(number, len(months) - 1)])
+    return limit - timedelta(days=60)
 
 
 class _Generator:
@@ -160,26 +137,10 @@ class _Generator:
             "mainland_id": _mainland_id(rng, born, sex) if mainland else None,
             "email": None,
             "phone": f"+852 {rng.randrange(5000, 9999)} {rng.randrange(1000, 9999)}",
+            "is_demo": True,
             "version": 1,
             "created_at": self.now,
             "updated_at": self.now,
-        }
-
-    def _travel_document(self, mainland: bool, nationality: str) -> dict[str, Any]:
-        rng = self.rng
-        issued = self.today - timedelta(days=rng.randrange(30, 3000))
-        if mainland and rng.random() < 0.5:
-            kind, number, years = TravelDocumentType.PRC_EXIT_ENTRY_PERMIT, "C", 10
-        elif mainland:
-            kind, number, years = TravelDocumentType.PRC_PASSPORT, "E", 10
-        else:
-            kind, number, years = TravelDocumentType.PASSPORT, rng.choice("KLMNPRST"), 10
-        return {
-            "doc_type": kind.value,
-            "number": f"{number}{rng.randrange(10**7, 10**8)}",
-            "issuing_country": "CN" if mainland else nationality,
-            "issue_date": issued,
-            "expiry_date": add_months(issued, 12 * years) - timedelta(days=1),
         }
 
     def _case(self, scheme: Scheme, kind: ApplicationType, employer: str | None) -> dict[str, Any]:
@@ -195,10 +156,24 @@ class _Generator:
             "submitted_on": None,
             "decided_on": None,
             "closed_on": None,
+            "contract_end": None,
             "version": 1,
             "created_at": self.now,
             "updated_at": self.now,
         }
+
+    def _limit(self, scheme: Scheme, extensions: int) -> date:
+        """The current limit of stay: spread over the coming years, a realistic few passed.
+
+        The stay it ends began at least two months ago, so its grant, decision and the
+        case's opening all lie in the past."""
+        rng = self.rng
+        if rng.random() < 0.03:
+            return self.today - timedelta(days=rng.randrange(1, 45))
+        months = _PATTERNS[scheme][min(extensions, len(_PATTERNS[scheme]) - 1)]
+        latest = min(add_months(self.today, months) - timedelta(days=61),
+                     self.today + timedelta(days=3 * 365))
+        return self.today + timedelta(days=rng.randrange(1, (latest - self.today).days))
 
     def _granted_cases(
         self, scheme: Scheme, employer: str | None, limit: date, extensions: int
@@ -246,9 +221,10 @@ class _Generator:
         made = 0
         while made < count:
             mainland = rng.random() < 0.55
-            nationality = "CN" if mainland else _weighted(rng, _OVERSEAS_NATIONALITIES)
-            scheme = _weighted(rng, _MAINLAND_SCHEMES if mainland else _OVERSEAS_SCHEMES)
-            age = rng.randint(22, 28) if scheme is Scheme.IANG else rng.randint(24, 58)
+            nationality = "CN" if mainland else _weighted(rng, names.OVERSEAS_NATIONALITIES)
+            scheme = _weighted(rng, names.MAINLAND_SCHEMES if mainland else names.OVERSEAS_SCHEMES)
+            age = rng.randint(22, 28) if scheme is Scheme.IANG else rng.randint(20, 42) \
+                if scheme is Scheme.ASSG else rng.randint(24, 58)
             born = self.today - timedelta(days=age * 365 + rng.randrange(365))
             sex = rng.choice((Sex.FEMALE, Sex.MALE))
             person = self._person(mainland=mainland, nationality=nationality, born=born, sex=sex)
@@ -258,10 +234,13 @@ class _Generator:
                 Scheme.GEP, Scheme.ASMTP, Scheme.TECHTAS) else None
             roll = rng.random()
             if roll < 0.82:
-                limit = self.today + timedelta(days=rng.randrange(-20, 3 * 365))
-                cases = self._granted_cases(
-                    scheme, employer_on_case, limit, rng.choice((0, 0, 0, 1, 1, 2))
-                )
+                extensions = rng.choice((0, 0, 0, 1, 1, 2))
+                limit = self._limit(scheme, extensions)
+                while extensions and _first_grant(scheme, limit, extensions) < names.LAUNCHED.get(
+                        scheme, date.min):
+                    extensions -= 1  # no stay granted before the scheme began
+                    limit = self._limit(scheme, extensions)
+                cases = self._granted_cases(scheme, employer_on_case, limit, extensions)
                 person["hkid"] = _hkid(rng) if rng.random() < 0.7 else None
             else:
                 case = self._case(scheme, ApplicationType.NEW, employer_on_case)
@@ -269,49 +248,90 @@ class _Generator:
                 stage = rng.choice((Stage.INTAKE, Stage.PREPARING, Stage.SUBMITTED))
                 case.update(opened_on=opened, stage=stage.value)
                 if stage is Stage.SUBMITTED:
-                    case["submitted_on"] = opened + timedelta(days=rng.randrange(0, 3))
+                    case["submitted_on"] = min(self.today,
+                                               opened + timedelta(days=rng.randrange(0, 3)))
                 if roll > 0.97:
                     case.update(stage=Stage.CLOSED.value, outcome=Outcome.WITHDRAWN.value,
-                                closed_on=opened + timedelta(days=20))
+                                closed_on=min(self.today, opened + timedelta(days=20)))
                 cases = [(case, [])]
             chunk.principals.append(person)
             chunk.principal_cases.append(cases)
-            chunk.documents.append((True, index, self._travel_document(mainland, nationality)))
-            self._history(chunk, index, born, mainland, employer, industry)
+            document = travel_document(rng, self.today, mainland, nationality)
+            chunk.documents.append((True, index, document))
+            graduated = cases[0][0]["opened_on"] - timedelta(days=rng.randrange(20, 150)) \
+                if scheme is Scheme.IANG else None
+            applicant = self._history(chunk, index, born, nationality, employer, industry,
+                                      graduated, stem=scheme is Scheme.TECHTAS)
+            for case, stays in cases:
+                case["_facts"] = principal_facts(rng, scheme, applicant, self.today)
+                if stays and "start_date" in case["_facts"].facts:  # the job began then
+                    case["_facts"].facts["start_date"] = stays[0]["granted_on"]
+                if case["_facts"].facts.get("start_date") and case["stage"] != "decided" \
+                        and case["stage"] != "closed":
+                    case["contract_end"] = add_months(case["_facts"].facts["start_date"],
+                                                      rng.choice((24, 36))) - timedelta(days=1)
             made += 1
             if cases[-1][1] and made < count:
                 made += self._dependants(chunk, index, person, cases[-1], count - made)
 
     def _history(
-        self, chunk: _Chunk, index: int, born: date, mainland: bool, employer: str, industry: str
-    ) -> None:
+        self, chunk: _Chunk, index: int, born: date, nationality: str, employer: str,
+        industry: str, graduated_hk: date | None, stem: bool = False,
+    ) -> Applicant:
+        mainland = nationality == "CN"
         rng = self.rng
         university, country = rng.choice(names.UNIVERSITIES)
         graduated = date(born.year + 22, 7, 1)
-        chunk.education.append((index, {
+        bachelor = {
             "level": EducationLevel.BACHELOR.value, "institution": university,
-            "country": country, "field_of_study": rng.choice(("Computer Science", "Finance",
-                                                                "Biology", "Law", "Economics")),
+            "country": country, "field_of_study": rng.choice(
+                names.STEM_FIELDS if stem else names.FIELDS_OF_STUDY),
             "full_time": True, "start_date": date(born.year + 18, 9, 1),
             "award_date": graduated,
-        }))
-        if rng.random() < 0.4:
-            university, country = rng.choice(names.UNIVERSITIES)
+        }
+        bachelor.update(list_lookup_answer(rng, university))
+        chunk.education.append((index, bachelor))
+        highest = "bachelor"
+        if graduated_hk is not None:  # IANG: a Hong Kong degree just before the first case
+            highest = "master"
             chunk.education.append((index, {
-                "level": rng.choice((EducationLevel.MASTER, EducationLevel.DOCTORATE)).value,
+                "level": EducationLevel.MASTER.value, "country": "HK",
+                "institution": rng.choice(names.HK_UNIVERSITIES), "field_of_study": None,
+                "full_time": True, "start_date": graduated_hk - timedelta(days=420),
+                "award_date": graduated_hk}))
+        elif rng.random() < 0.4:
+            university, country = rng.choice(names.UNIVERSITIES)
+            level = rng.choice((EducationLevel.MASTER, EducationLevel.DOCTORATE))
+            highest = level.value
+            chunk.education.append((index, {
+                "level": level.value,
                 "institution": university, "country": country, "field_of_study": None,
                 "full_time": True, "start_date": date(born.year + 23, 9, 1),
                 "award_date": date(born.year + 24, 11, 15),
             }))
-        start = date(born.year + 23, 8, 1)
-        if start < self.today:
+        start = graduated_hk + timedelta(days=30) if graduated_hk else date(born.year + 23, 8, 1)
+        position = rng.choice(names.POSITIONS)
+        abroad = 0.0 if graduated_hk else rng.choice((0.0, 0.0, 1.5, 2.5, 4.0))
+        income: int | None = None
+        if abroad:
             chunk.employment.append((index, {
-                "employer": employer, "position": rng.choice(names.POSITIONS),
+                "employer": rng.choice(names.EMPLOYERS)[0], "position": position,
+                "country": "SG" if mainland else "GB", "industry": industry,
+                "start_date": start - timedelta(days=int(abroad * 365.25)),
+                "end_date": start - timedelta(days=1), "full_time": True,
+                "senior_role": False, "multinational": True, "annual_income_hkd": None}))
+        if start < self.today:
+            income = rng.choice((4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 40)) * 100_000
+            chunk.employment.append((index, {
+                "employer": employer, "position": position,
                 "country": "HK", "industry": industry, "start_date": start, "end_date": None,
                 "full_time": True, "senior_role": rng.random() < 0.2,
                 "multinational": rng.random() < 0.4,
-                "annual_income_hkd": rng.randrange(300, 4000) * 1000,
+                "annual_income_hkd": income,
             }))
+        return Applicant(nationality=nationality, mainland=mainland, born=born,
+                         income_hkd=income, highest=highest, position=position,
+                         employer=employer, years_abroad=abroad)
 
     def _dependants(
         self, chunk: _Chunk, sponsor: int, person: dict[str, Any],
@@ -335,9 +355,14 @@ class _Generator:
             sex = rng.choice((Sex.FEMALE, Sex.MALE))
             dependant = self._person(mainland=mainland, nationality=nationality, born=born, sex=sex)
             if kind is RelationshipKind.CHILD:
+                # The child's surname, English and Chinese, is the sponsor's.
                 dependant["family_name"] = person["family_name"]
+                parent_zh, child_zh = person["chinese_name"], dependant["chinese_name"]
+                dependant["chinese_name"] = parent_zh[0] + child_zh[1:] \
+                    if parent_zh and child_zh else None
             case = self._case(Scheme.DEPENDANT, ApplicationType.DEPENDANT, None)
-            granted = sponsor_stay["granted_on"] + timedelta(days=rng.randrange(0, 20))
+            granted = min(self.today,
+                          sponsor_stay["granted_on"] + timedelta(days=rng.randrange(0, 20)))
             case.update(opened_on=granted - timedelta(days=60), stage=Stage.DECIDED.value,
                         outcome=Outcome.APPROVED.value, decided_on=granted,
                         submitted_on=granted - timedelta(days=45))
@@ -346,10 +371,13 @@ class _Generator:
                 "limit_of_stay": sponsor_stay["limit_of_stay"],
                 "condition_of_stay": "dependant", "created_at": self.now,
             }
+            case["_facts"] = dependant_facts(rng, kind.value, Scheme(sponsor_case[0]["scheme"]),
+                                             self.today)
             dep_index = len(chunk.dependants)
             chunk.dependants.append(dependant)
             chunk.dependant_links.append((sponsor, kind, case, [stay]))
-            chunk.documents.append((False, dep_index, self._travel_document(mainland, nationality)))
+            document = travel_document(rng, self.today, mainland, nationality)
+            chunk.documents.append((False, dep_index, document))
             made += 1
         return made
 
@@ -359,12 +387,14 @@ def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any
         return []
     table = model.__table__
     statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, rows).scalars())
+    plain = [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows]
+    return list(session.execute(statement, plain).scalars())
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(sa.insert(model.__table__), rows)
+        keys = {key for row in rows for key in row}  # one shape for executemany
+        session.execute(sa.insert(model.__table__), [dict.fromkeys(keys) | row for row in rows])
 
 
 def _ensure_consultants(session: Session) -> list[int]:
@@ -378,7 +408,7 @@ def _ensure_consultants(session: Session) -> list[int]:
     return [existing[name] for name in names.CONSULTANTS]
 
 
-def _write_chunk(session: Session, chunk: _Chunk) -> tuple[int, int]:
+def _write_chunk(session: Session, chunk: _Chunk, checklists: ChecklistRows) -> tuple[int, int]:
     principal_ids = _insert_returning_ids(session, Client, chunk.principals)
     dependant_ids = _insert_returning_ids(session, Client, chunk.dependants)
     cases = [c for cases in chunk.principal_cases for c in cases]
@@ -413,6 +443,11 @@ def _write_chunk(session: Session, chunk: _Chunk) -> tuple[int, int]:
         for stay in case_stays:
             stays.append({**stay, "case_id": case_id})
     _insert(session, Stay, stays)
+    checklists.write(session, [(case_id, case) for case_id, (case, _) in zip(
+        principal_case_ids + dependant_case_ids, cases, strict=True)])
+    write_facts(session, [(case_id, case["_facts"]) for case_id, (case, _) in zip(
+        principal_case_ids + dependant_case_ids, cases, strict=True) if "_facts" in case],
+        datetime.now(UTC))
     _insert(session, TravelDocument, [
         {**doc, "client_id": (principal_ids if principal else dependant_ids)[i]}
         for principal, i, doc in chunk.documents
@@ -421,33 +456,13 @@ def _write_chunk(session: Session, chunk: _Chunk) -> tuple[int, int]:
                                  for i, row in chunk.education])
     _insert(session, Employment, [{**row, "client_id": principal_ids[i]}
                                   for i, row in chunk.employment])
-    _insert(session, SearchEntry, _search_rows(
-        chunk, cases, principal_case_ids + dependant_case_ids, principal_ids, dependant_ids))
+    search.refresh_clients(session, principal_ids + dependant_ids)
     _insert(session, Relationship, [
         {"sponsor_id": principal_ids[sponsor], "dependant_id": dependant_ids[n],
          "kind": kind.value, "since": None}
         for n, (sponsor, kind, _, _) in enumerate(chunk.dependant_links)
     ])
     return len(cases), len(stays)
-
-
-def _search_rows(chunk: _Chunk, cases: list[tuple[dict[str, Any], list[dict[str, Any]]]],
-                 case_ids: list[int], principal_ids: list[int], dependant_ids: list[int]
-                 ) -> list[dict[str, Any]]:
-    people = {pid: person for pid, person in zip(principal_ids, chunk.principals, strict=True)}
-    people.update(zip(dependant_ids, chunk.dependants, strict=True))
-    numbers: dict[int, list[str]] = {}
-    for principal, i, doc in chunk.documents:
-        owner = (principal_ids if principal else dependant_ids)[i]
-        numbers.setdefault(owner, []).append(doc["number"])
-    rows = []
-    for case_id, (case, _) in zip(case_ids, cases, strict=True):
-        person = people[case["client_id"]]
-        rows.append({"case_id": case_id, "document": search_document([
-            case["reference"], case["immd_file_ref"], person["family_name"],
-            person["given_names"], person["chinese_name"], person["hkid"],
-            person["mainland_id"], *numbers.get(case["client_id"], [])])})
-    return rows
 
 
 def generate_demo(
@@ -468,12 +483,14 @@ def generate_demo(
     rng = random.Random(seed)
     total_cases = total_stays = 0
     with store.transaction() as session:
-        generator = _Generator(rng, today or date.today(), started, _ensure_consultants(session))
+        day = today or date.today()
+        generator = _Generator(rng, day, started, _ensure_consultants(session))
+        checklists = ChecklistRows(day)
         done = 0
         while done < clients:
             chunk = _Chunk()
             generator.fill(chunk, min(CHUNK, clients - done))
-            cases, stays = _write_chunk(session, chunk)
+            cases, stays = _write_chunk(session, chunk, checklists)
             done += len(chunk.principals) + len(chunk.dependants)
             total_cases += cases
             total_stays += stays

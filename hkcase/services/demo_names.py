@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from hkcase.domain.vocab import Scheme
+
 # (English family name, simplified, traditional) for the commonest Chinese surnames.
 CHINESE_SURNAMES: tuple[tuple[str, str, str], ...] = (
     ("WANG", "王", "王"), ("LI", "李", "李"), ("ZHANG", "张", "張"), ("LIU", "刘", "劉"),
@@ -78,6 +82,22 @@ UNIVERSITIES: tuple[tuple[str, str], ...] = (
     ("National Taiwan University", "TW"), ("University of Macau", "MO"),
 )
 
+FIELDS_OF_STUDY: tuple[str, ...] = ("Computer Science", "Finance", "Biology", "Law",
+                                    "Economics")
+STEM_FIELDS: tuple[str, ...] = ("Computer Science", "Biology", "Electronic Engineering")
+
+HK_UNIVERSITIES: tuple[str, ...] = (
+    "The University of Hong Kong", "The Chinese University of Hong Kong",
+    "The Hong Kong University of Science and Technology", "City University of Hong Kong",
+    "The Hong Kong Polytechnic University",
+)
+
+# How clients sometimes write a listed university: a loose match the consultant confirms once.
+UNIVERSITY_SPELLINGS: dict[str, str] = {
+    "Tsinghua University": "Tsinghua Univ", "University of Toronto": "U of Toronto",
+    "Imperial College London": "Imperial College", "Stanford University": "Stanford Univ",
+}
+
 EMPLOYERS: tuple[tuple[str, str], ...] = (
     ("Harbour Fintech Ltd", "financial_services"), ("Kowloon AI Labs Ltd", "technology"),
     ("Pearl River Biotech Co", "life_sciences"),
@@ -97,3 +117,23 @@ POSITIONS: tuple[str, ...] = (
 CONSULTANTS: tuple[str, ...] = (
     "Amy Chan", "Ben Lau", "Carmen Ho", "Daniel Wong", "Eva Leung",
 )
+
+# Schemes and nationalities of demo principals, with their weights.
+MAINLAND_SCHEMES = (
+    (Scheme.ASMTP, 30), (Scheme.QMAS_GPT, 20), (Scheme.TTPS, 30), (Scheme.IANG, 12),
+    (Scheme.TECHTAS, 3), (Scheme.NEW_CIES, 4), (Scheme.QMAS_ABPT, 1),
+)
+OVERSEAS_SCHEMES = (
+    (Scheme.GEP, 45), (Scheme.QMAS_GPT, 12), (Scheme.TTPS, 20), (Scheme.TECHTAS, 6),
+    (Scheme.IANG, 8), (Scheme.ASSG, 5), (Scheme.NEW_CIES, 3), (Scheme.QMAS_ABPT, 1),
+)
+OVERSEAS_NATIONALITIES = (
+    ("IN", 14), ("US", 10), ("GB", 10), ("AU", 6), ("CA", 6), ("FR", 4), ("DE", 4),
+    ("KR", 5), ("JP", 4), ("PH", 3), ("MY", 8), ("SG", 6), ("TW", 6), ("MO", 3),
+)
+
+# When each scheme began taking applications: no demo stay is granted before it.
+LAUNCHED: dict[Scheme, date] = {
+    Scheme.TTPS: date(2022, 12, 28), Scheme.NEW_CIES: date(2024, 3, 1),
+    Scheme.TECHTAS: date(2018, 6, 25), Scheme.ASSG: date(2015, 5, 1),
+}

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from hkcase.domain.vocab import AuditAction, ChecklistState
 from hkcase.services import attachment_files
 from hkcase.services.attachment_files import ONLINE_UPLOAD_LIMIT
+from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
 from hkcase.store import ConflictError, Store, audit
 from hkcase.store.models import ChecklistItem, Document
@@ -252,3 +253,33 @@ def expiry_warnings(store: Store, case_id: int, filing_date: date, *, within_day
     return [ExpiryWarning(item_id, title, doc_id, name, number, expiry, filing_date,
                           expired=expiry < filing_date)
             for item_id, title, doc_id, name, number, expiry in rows if expiry is not None]
+
+
+_VERSION_FIELDS = ("original_name", "expiry_date")
+
+
+def update_version(store: Store, document_id: int, *, actor: str,
+                   **changes: object) -> Edited:
+    """Correct a document version's name or expiry date (audited old → new)."""
+    unknown = set(changes) - set(_VERSION_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+    if "original_name" in changes:
+        name = str(changes["original_name"] or "").strip()
+        if not name:
+            raise ValidationError("original_name", "the file needs a name")
+        changes["original_name"] = name[:255]
+    expiry = changes.get("expiry_date")
+    if expiry is not None and not isinstance(expiry, date):
+        raise ValidationError("expiry_date", "give the expiry as a date")
+    with store.transaction() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise ValidationError("document_id", f"there is no document number {document_id}")
+        before = {name: getattr(doc, name) for name in changes}
+        for name, value in changes.items():
+            setattr(doc, name, value)
+        diff = audit.pending_changes(doc)
+        if diff:
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=doc, changes=diff)
+        return Edited("document", document_id, before, dict(changes))

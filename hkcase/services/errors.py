@@ -11,3 +11,11 @@ class ValidationError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+
+class NeedsConfirmation(ValidationError):
+    """Input that looks like a typo: ``questions`` to ask; save again with ``confirm=True``."""
+
+    def __init__(self, questions: list[str], field: str) -> None:
+        super().__init__(field, " ".join(questions) + " (confirm to save it anyway)")
+        self.questions = list(questions)

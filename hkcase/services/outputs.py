@@ -9,6 +9,7 @@ rendered, so starting the CLI or the GUI does not pay for them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import subprocess
@@ -61,23 +62,35 @@ def render_blank_checklist(scheme: Scheme, application_type: ApplicationType,
 
 
 def render_case_checklist(store: Store, case_id: int, lang: Lang = Lang.EN, *,
-                          on: date | None = None, target: Path | None = None) -> RenderedPdf:
-    """A case's own checklist for the client: its items with tick boxes, ticked where received."""
+                          on: date | None = None, target: Path | None = None,
+                          actor: str | None = None) -> RenderedPdf:
+    """A case's own checklist for the client: its items with tick boxes, ticked where received.
+
+    With an ``actor``, a case without a checklist first gets its scheme's checklist.
+    """
     from hkcase.services.pdf_checklist import render_checklist
+
+    if actor is not None:
+        _ensure_checklist(store, case_id, actor)
 
     data = print_loaders.case_checklist(store, case_id, on or date.today())
     return _finish(render_checklist(data, lang), target)
 
 
 def render_pack(store: Store, attachments_dir: Path, case_id: int, *, on: date | None = None,
-                filing_date: date | None = None, target: Path | None = None) -> RenderedPdf:
+                filing_date: date | None = None, target: Path | None = None,
+                actor: str | None = None) -> RenderedPdf:
     """A case's document pack: cover, summary, checklist, eligibility, accepted documents.
 
     Attachments that are corrupt, password-protected or missing are left out
     and named in ``skipped`` (and in the pack). Expiry warnings are against
-    ``filing_date`` (default: the case's submission date, else ``on``).
+    ``filing_date`` (default: the case's submission date, else ``on``). With an
+    ``actor``, a case without a checklist first gets its scheme's checklist.
     """
     from hkcase.services.pdf_pack import render_pack as render
+
+    if actor is not None:
+        _ensure_checklist(store, case_id, actor)
 
     data = print_loaders.pack_data(store, case_id, on or date.today(), filing_date)
     return _finish(render(data, Path(attachments_dir)), target)
@@ -150,24 +163,34 @@ def _bulk(store: Store, case_ids: Sequence[int], folder: Path, suffix: str,
 
 
 def export_packs(store: Store, attachments_dir: Path, case_ids: Sequence[int], folder: Path, *,
-                 on: date | None = None, progress: Callable[[int, int], None] | None = None
-                 ) -> list[BulkOutcome]:
+                 on: date | None = None, progress: Callable[[int, int], None] | None = None,
+                 actor: str | None = None) -> list[BulkOutcome]:
     """A document pack per case into ``folder`` (``<reference>-pack.pdf``), one outcome each."""
     return _bulk(store, case_ids, folder, "pack",
                  lambda case_id, target: render_pack(store, attachments_dir, case_id, on=on,
-                                                     target=target), progress)
+                                                     target=target, actor=actor), progress)
+
+
+def _ensure_checklist(store: Store, case_id: int, actor: str) -> None:
+    """Give a case its scheme's checklist if it has none (a scheme without a template: none)."""
+    from hkcase.services.filing.checklist import ensure_checklist
+
+    # No template covers the case: the pack then says its checklist is empty.
+    with contextlib.suppress(ValidationError):
+        ensure_checklist(store, case_id, actor=actor)
 
 
 def print_checklists(store: Store, case_ids: Sequence[int], folder: Path, lang: Lang = Lang.EN,
                      *, on: date | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> list[BulkOutcome]:
+                     progress: Callable[[int, int], None] | None = None,
+                     actor: str | None = None) -> list[BulkOutcome]:
     """Each case's checklist for its client into ``folder``, one outcome per case.
 
     Files are named ``<reference>-checklist-<lang>.pdf``.
     """
     return _bulk(store, case_ids, folder, f"checklist-{lang.value}",
-                 lambda case_id, target: render_case_checklist(store, case_id, lang, on=on,
-                                                               target=target), progress)
+                 lambda case_id, target: render_case_checklist(
+                     store, case_id, lang, on=on, target=target, actor=actor), progress)
 
 
 class PreviewUnavailable(RuntimeError):

@@ -21,6 +21,34 @@ WORDS: dict[str, dict[Lang, str]] = {
     "subject": {Lang.EN: "Extension of stay: your limit of stay ends on {limit}",
                 Lang.ZH_HK: "延期逗留：閣下的逗留期限於{limit}屆滿",
                 Lang.ZH_CN: "延期逗留：阁下的逗留期限于{limit}届满"},
+    # A limit that has passed (corrections-2026-12 item 19; ImmD's contact from the FAQ,
+    # Q17, of https://www.immd.gov.hk/eng/evisaonline.html). Nothing beyond what ImmD says.
+    "subject_passed": {Lang.EN: "Urgent: your limit of stay ended on {limit}",
+                       Lang.ZH_HK: "緊急：閣下的逗留期限已於{limit}屆滿",
+                       Lang.ZH_CN: "紧急：阁下的逗留期限已于{limit}届满"},
+    "limit_passed": {Lang.EN: "Our records show that your limit of stay in Hong Kong, granted "
+                              "under the {scheme}, ended on {limit}. It has passed.",
+                     Lang.ZH_HK: "根據我們的紀錄，閣下按{scheme}獲准在香港逗留，逗留期限已於"
+                                 "{limit}屆滿。",
+                     Lang.ZH_CN: "根据我们的记录，阁下按{scheme}获准在香港逗留，逗留期限已于"
+                                 "{limit}届满。"},
+    "passed_now": {Lang.EN: "The Immigration Department's online extension of stay is closed "
+                            "once the limit of stay has passed, and overstaying is an offence. "
+                            "Please contact the Immigration Department now (Information and "
+                            "Liaison Section: (852) 2824 6111, enquiry@immd.gov.hk) and "
+                            "contact us today.",
+                   Lang.ZH_HK: "逗留期限屆滿後，入境事務處不再接受網上延期逗留申請，而逾期"
+                               "逗留屬違法。請立即聯絡入境事務處資料及聯絡科（電話 (852) "
+                               "2824 6111，電郵 enquiry@immd.gov.hk），並於今天與我們聯絡。",
+                   Lang.ZH_CN: "逗留期限届满后，入境事务处不再接受网上延期逗留申请，而逾期"
+                               "逗留属违法。请立即联络入境事务处资料及联络科（电话 (852) "
+                               "2824 6111，电邮 enquiry@immd.gov.hk），并于今天与我们联络。"},
+    "passed_update": {Lang.EN: "If you have left Hong Kong or have been granted a new limit of "
+                               "stay, please tell us so that we can update our records.",
+                      Lang.ZH_HK: "如閣下已離開香港或已獲批新的逗留期限，請告知我們，以便更新"
+                                  "紀錄。",
+                      Lang.ZH_CN: "如阁下已离开香港或已获批新的逗留期限，请告知我们，以便更新"
+                                  "纪录。"},
     "dear": {Lang.EN: "Dear {name},", Lang.ZH_HK: "{name}：", Lang.ZH_CN: "{name}："},
     "limit": {Lang.EN: "Our records show that your current limit of stay in Hong Kong, granted "
                        "under the {scheme}, ends on {limit}.",
@@ -96,10 +124,14 @@ def _part(text: Text, data: LetterData, lang: Lang) -> list[Any]:
         text(_w("ref", lang, ref=data.case_reference), s.small, where=where),
         Spacer(1, 4 * mm),
         # Chinese has no bold face here: a bold heading would embolden only its digits.
-        text(_w("subject", lang, **dates), s.h2, where=where, bold=lang is Lang.EN),
+        text(_w("subject_passed" if data.limit_passed else "subject", lang, **dates), s.h2,
+             where=where, bold=lang is Lang.EN),
         text(_w("dear", lang, name=data.salutation if lang is Lang.EN else recipient), s.body,
              where=where),
     ]
+    if data.limit_passed:
+        story += _passed(text, data, lang, dates, where)
+        return story + _closing(text, data, lang, where)
     body = _w("limit", lang, scheme=SCHEMES[data.scheme].get(lang), **dates) + " " + _w(
         "window", lang, period=_w(f"period_{w.rule}", lang), **dates)
     is_open = data.today >= w.opens
@@ -123,6 +155,24 @@ def _part(text: Text, data: LetterData, lang: Lang) -> list[Any]:
         story.append(text(_w("complete", lang), s.body, where=where))
     story += [text(_w("changes", lang), s.body, where=where),
               text(_w("immd", lang), s.small, where=where), Spacer(1, 6 * mm)]
+    return story + _closing(text, data, lang, where)
+
+
+def _passed(text: Text, data: LetterData, lang: Lang, dates: dict[str, str], where: str
+            ) -> list[Any]:
+    """The limit has passed: said first and plainly, with what to do now (no window)."""
+    s = text.styles
+    limit = _w("limit_passed", lang, scheme=SCHEMES[data.scheme].get(lang), **dates)
+    if lang is not Lang.EN:
+        limit = limit.replace(" ", "")
+    return [text(limit, s.body, where=where, bold=lang is Lang.EN),
+            text(_w("passed_now", lang), s.body, where=where, bold=lang is Lang.EN),
+            text(_w("passed_update", lang), s.body, where=where),
+            text(_w("immd", lang), s.small, where=where), Spacer(1, 6 * mm)]
+
+
+def _closing(text: Text, data: LetterData, lang: Lang, where: str) -> list[Any]:
+    s = text.styles
     signer = data.consultant or ""
     closing = [text(_w("close", lang), s.body, where=where)]
     if lang is Lang.EN:
@@ -132,8 +182,7 @@ def _part(text: Text, data: LetterData, lang: Lang) -> list[Any]:
                                             if lang is Lang.ZH_HK else
                                             f"{_w('close', lang)} {signer or '_' * 20} 谨启",
                                             s.body, where=where)]
-    story.append(KeepTogether(closing))
-    return story
+    return [KeepTogether(closing)]
 
 
 def render_letter(data: LetterData) -> RenderedPdf:

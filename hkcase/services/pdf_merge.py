@@ -1,7 +1,9 @@
 """Enclosures of a pack: attachments opened safely, images turned into pages, pages stamped.
 
-A damaged, password-protected or missing attachment is never fatal: it comes
-back as a reason, and the pack lists it as left out. Each PDF is copied through
+A damaged, password-protected, missing or hostile (decompression bomb)
+attachment is never fatal: it comes back as a reason, and the pack lists it as
+left out by name. Images are decoded one frame at a time under the limits of
+``attachment_content``. Each PDF is copied through
 its own writer first, so anything unreadable in it shows up here, before the
 pack is assembled.
 """
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps
+from PIL import Image
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -28,7 +31,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from hkcase.services import attachment_files, pdf_fonts
+from hkcase.services import attachment_content, attachment_files, pdf_fonts
 from hkcase.services.pdf_fonts import GlyphLog
 
 log = logging.getLogger(__name__)
@@ -58,43 +61,9 @@ class Enclosure:
 def _checked_pdf(path: Path) -> PdfReader:
     """Open a PDF and read every object its pages use, so a damaged one fails here."""
     try:
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception as exc:  # pypdf needs 'cryptography' for AES
-                raise Unusable(f"it is encrypted and cannot be opened here ({exc})") from None
-            if not opened:
-                raise Unusable("it is protected with a password") from None
-        if len(reader.pages) == 0:
-            raise Unusable("it has no pages")
-        PdfWriter(clone_from=reader)  # resolves every object the pages refer to
-        for page in reader.pages:
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()  # decompresses: a damaged stream raises
-        return reader
-    except Unusable:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of error for a damaged file
-        log.info("attachment %s unreadable: %r", path.name, exc)
-        raise Unusable(f"it is damaged or not a valid PDF ({exc.__class__.__name__})") from None
-
-
-def _image_frames(path: Path) -> list[Any]:
-    """Pillow images (one per TIFF frame), upright and in a mode reportlab draws."""
-    frames = []
-    try:
-        with Image.open(path) as image:
-            for index in range(getattr(image, "n_frames", 1)):
-                image.seek(index)
-                frame = ImageOps.exif_transpose(image.copy())
-                if frame.mode not in ("1", "L", "RGB", "CMYK"):
-                    frame = frame.convert("RGB")
-                frames.append(frame)
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise Unusable(f"it is a damaged image ({exc.__class__.__name__})") from None
-    return frames
+        return attachment_content.open_pdf(path)
+    except attachment_content.UnusableContent as exc:
+        raise Unusable(str(exc)) from None
 
 
 def _dpi(image: Any) -> float | None:
@@ -110,13 +79,16 @@ def _dpi(image: Any) -> float | None:
 def _jpeg_upright(path: Path) -> tuple[tuple[int, int], float | None] | None:
     """Size and resolution of a JPEG that can be copied as it is (no EXIF rotation)."""
     try:
-        with Image.open(path) as image:
+        with attachment_content.pillow_guard(), Image.open(path) as image:
             image.verify()
-        with Image.open(path) as image:
+        with attachment_content.pillow_guard(), Image.open(path) as image:
             if image.getexif().get(0x0112, 1) in (1, None) and image.mode in ("L", "RGB",
                                                                               "CMYK"):
                 return image.size, _dpi(image)
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise Unusable("it is an image declaring more pixels than can be opened safely "
+                       "(a decompression bomb)") from None
+    except (OSError, ValueError, SyntaxError) as exc:
         raise Unusable(f"it is a damaged image ({exc.__class__.__name__})") from None
     return None
 
@@ -126,12 +98,14 @@ def _image_pdf(path: Path, media_type: str) -> PdfReader:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, initialFontName=pdf_fonts.LATIN)
     jpeg = _jpeg_upright(path) if media_type == attachment_files.JPEG else None
-    sources: list[tuple[Any, tuple[int, int], float | None]]
+    sources: Iterator[tuple[Any, tuple[int, int], float | None]]
     if jpeg is not None:
-        sources = [(str(path), *jpeg)]  # copied into the PDF without decoding
-    else:
-        sources = [(ImageReader(frame), frame.size, _dpi(frame))
-                   for frame in _image_frames(path)]
+        # Copied into the PDF without decoding; the size was checked like any image's.
+        attachment_content.check_size(jpeg[0])
+        sources = iter([(str(path), *jpeg)])
+    else:  # one decoded frame in memory at a time
+        sources = ((ImageReader(frame), frame.size, _dpi(frame))
+                   for frame in attachment_content.image_frames(path))
     for source, (width, height), dpi in sources:
         page = landscape(A4) if width > height else A4
         canvas.setPageSize(page)
@@ -155,7 +129,12 @@ def open_enclosure(path: Path, media_type: str, sha256: str | None = None) -> Pd
     if media_type == attachment_files.PDF:
         return _checked_pdf(path)
     if media_type in (attachment_files.JPEG, attachment_files.PNG, attachment_files.TIFF):
-        return _image_pdf(path, media_type)
+        try:
+            return _image_pdf(path, media_type)
+        except attachment_content.UnusableContent as exc:
+            raise Unusable(str(exc)) from None
+        except MemoryError:  # a limit not tight enough for this machine: skip, never fail
+            raise Unusable("it is an image too large to open on this computer") from None
     raise Unusable(f"hkcase cannot put {media_type} files in a pack")
 
 

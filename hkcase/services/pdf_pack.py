@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from hkcase.domain.checklists import Lang
+from hkcase.domain.reminder_wording import limit_passed, limit_passed_title
 from hkcase.domain.vocab import ChecklistState, ItemBasis
 from hkcase.services.checklists import ChecklistEntry
 from hkcase.services.pdf_fonts import LATIN, GlyphLog
@@ -34,6 +37,7 @@ from hkcase.services.pdf_result import RenderedPdf, SkippedAttachment
 from hkcase.services.pdf_text import APPLICATION_TYPES, SCHEMES, STATES, long_date
 from hkcase.services.print_data import PackData
 
+ALARM_RED = "#b42318"
 SECTIONS = (("summary", "Case summary"), ("checklist", "Checklist"),
             ("eligibility", "Eligibility"))
 
@@ -93,6 +97,7 @@ def _cover(text: Text, data: PackData, enclosures: list[Enclosure]) -> list[Any]
             ("Prepared on", long_date(data.prepared_on, Lang.EN)),
         ], where="cover"),
         Spacer(1, 10 * mm),
+        *_alarm(text, data, "cover"),
         text("Contents", s.h2, where="cover", bold=True),
         *(text(line, s.body, where="cover") for line in (
             "1. Case summary", "2. Checklist", "3. Eligibility",
@@ -102,6 +107,17 @@ def _cover(text: Text, data: PackData, enclosures: list[Enclosure]) -> list[Any]
              where="cover"),
         PageBreak(),
     ]
+
+
+def _alarm(text: Text, data: PackData, where: str) -> list[Any]:
+    """A passed limit of stay, said loudly with what to do now (the same words as the pane)."""
+    if data.window is None or not limit_passed(data.window.limit_of_stay, data.prepared_on):
+        return []
+    style = ParagraphStyle("alarm", text.styles.h2, textColor=colors.HexColor(ALARM_RED),
+                           borderColor=colors.HexColor(ALARM_RED), borderWidth=1.2,
+                           borderPadding=6, spaceBefore=10, spaceAfter=12)
+    return [text(limit_passed_title(data.window.limit_of_stay, data.prepared_on), style,
+                 where=where, bold=True)]
 
 
 def _summary(text: Text, data: PackData, marks: dict[str, int]) -> list[Any]:
@@ -136,7 +152,9 @@ def _summary(text: Text, data: PackData, marks: dict[str, int]) -> list[Any]:
         story += [text("Limits of stay (as printed on the visa labels)", s.h2, where="stays",
                        bold=True),
                   grid(rows, [26 * mm, 25 * mm, 25 * mm, 28 * mm, FRAME_WIDTH - 104 * mm])]
-    if data.window is not None:
+    if data.window is not None and limit_passed(data.window.limit_of_stay, data.prepared_on):
+        story += [Spacer(1, 3 * mm), *_alarm(text, data, "window")]
+    elif data.window is not None:
         w = data.window
         rule = "four weeks" if w.rule == "4_weeks" else "three months"
         line = (f"Current limit of stay {w.limit_of_stay.isoformat()}; an extension may be "

@@ -149,3 +149,8 @@ class LetterData:
     consultant: str | None
     sex: Sex | None = None
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def limit_passed(self) -> bool:
+        """The limit of stay is behind the letter's date: it says so, and what to do now."""
+        return self.window.limit_of_stay < self.today

@@ -137,13 +137,13 @@ def _eligibility(store: Store, session: Session, case: Case, on: date
         return EligibilityReport(dict(run.result), run.assessment_date, kept=True,
                                  run_id=run.id, created_at=run.created_at,
                                  created_by=run.created_by)
-    from hkcase.services.eligibility import check_client
+    # The same assessment as the eligibility tab: records, case facts and overrides.
+    from hkcase.services.eligibility import case_eligibility
 
     try:
-        assessment = check_client(store, case.client_id, schemes=[case.scheme], on=on)
+        result = case_eligibility(store, case.id, on=on).result
     except ValidationError:
         return None
-    (result,) = assessment.results
     return EligibilityReport(result.as_dict(), on, kept=False)
 
 
@@ -209,9 +209,6 @@ def letter_data(store: Store, case_id: int, on: date, chinese: Lang | None = Non
         if stay is None:
             raise ValidationError("case", f"case {case.reference} has no limit of stay "
                                           "recorded; record the stay first")
-        if stay.limit_of_stay < on:
-            raise ValidationError("case", f"the limit of stay of case {case.reference} ended "
-                                          f"on {stay.limit_of_stay.isoformat()}")
         client = case.client
         lines, from_template = _letter_lines(entries, case, on)
         window = _window(case, stay)
@@ -222,6 +219,10 @@ def letter_data(store: Store, case_id: int, on: date, chinese: Lang | None = Non
         zh = chinese or (Lang.ZH_CN if client.residence is Residence.MAINLAND_CHINA
                          else Lang.ZH_HK)
         warnings = [f"extension window: {note}" for note in window.review]
+        if stay.limit_of_stay < on:
+            warnings.append(f"the limit of stay of case {case.reference} passed on "
+                            f"{stay.limit_of_stay.isoformat()}: the letter says so and tells "
+                            "the client to contact ImmD now")
         if from_template and not lines:
             warnings.append(f"case {case.reference} has no checklist and no extension template "
                             "covers it: the letter lists no documents")

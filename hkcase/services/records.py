@@ -8,9 +8,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
+from hkcase.domain.plausibility import Impossible, birth_date_questions, travel_document_problems
 from hkcase.domain.vocab import (
     DECIDED_STAGES,
     ApplicationType,
@@ -21,7 +23,9 @@ from hkcase.domain.vocab import (
     Sex,
     TravelDocumentType,
 )
+from hkcase.services.edits import ask, impossible, touch
 from hkcase.services.errors import ValidationError
+from hkcase.services.stay_checks import stay_questions
 from hkcase.store import ConflictError, Store, audit, search
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import Case, Client, Stay, TravelDocument
@@ -34,6 +38,11 @@ class TravelDocumentInput:
     issuing_country: str
     issue_date: date | None = None
     expiry_date: date | None = None
+    #: The stored document this edits (None: a new document).
+    id: int | None = None
+
+
+TRAVEL_DOCUMENT_FIELDS = ("doc_type", "number", "issuing_country", "issue_date", "expiry_date")
 
 
 @dataclass
@@ -69,33 +78,50 @@ def _assign(obj: Any, name: str, value: Any) -> None:
         raise ValidationError(name, str(exc)) from None
 
 
-def _check_dates(data: ClientInput, today: date) -> None:
+def check_person(data: ClientInput, today: date, *, principal: bool, confirm: bool) -> None:
+    """Errors for the impossible, questions (unless confirmed) for the implausible."""
     if not data.family_name.strip():
         raise ValidationError("family_name", "the family name is required")
-    if data.date_of_birth > today:
-        raise ValidationError("date_of_birth", f"{data.date_of_birth} is in the future")
-    for doc in data.travel_documents:
-        if doc.issue_date and doc.expiry_date and doc.expiry_date <= doc.issue_date:
-            raise ValidationError(
-                "travel_documents", f"document {doc.number} expires before it was issued"
-            )
+    try:
+        questions = birth_date_questions(data.date_of_birth, today, principal=principal)
+        for doc in data.travel_documents:
+            travel_document_problems(doc.number, doc.issue_date, doc.expiry_date,
+                                     data.date_of_birth)
+    except Impossible as exc:
+        raise impossible(exc) from None
+    ask(questions, confirm)
 
 
-def create_client(store: Store, data: ClientInput, *, actor: str) -> int:
-    """Save a new client with their travel documents; returns the client id."""
-    _check_dates(data, date.today())
+def add_travel_document(session: Session, client: Client, doc: TravelDocumentInput, *,
+                        actor: str) -> TravelDocument:
+    """A new travel document on ``client``, audited with its number (in the session)."""
+    row = TravelDocument()
+    for name in TRAVEL_DOCUMENT_FIELDS:
+        _assign(row, name, getattr(doc, name))
+    client.travel_documents.append(row)
+    audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
+    return row
+
+
+def create_client(store: Store, data: ClientInput, *, actor: str, principal: bool = True,
+                  confirm: bool = True) -> int:
+    """Save a new client with their travel documents; returns the client id.
+
+    With ``confirm=False`` (the GUI's first try, the CLI without ``--confirm``) a date
+    of birth making a principal younger than 16 or older than 90 raises
+    ``NeedsConfirmation``; a dependant may be any age. Impossible dates always raise.
+    """
+    check_person(data, date.today(), principal=principal, confirm=confirm)
     with store.transaction() as session:
         client = Client()
         for f in fields(ClientInput):
             if f.name != "travel_documents":
                 _assign(client, f.name, getattr(data, f.name))
-        for doc in data.travel_documents:
-            row = TravelDocument()
-            for f in fields(TravelDocumentInput):
-                _assign(row, f.name, getattr(doc, f.name))
-            client.travel_documents.append(row)
         session.add(client)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=client)
+        for doc in data.travel_documents:
+            add_travel_document(session, client, doc, actor=actor)
+        search.refresh_client(session, client.id)  # found even before it has a case
         return client.id
 
 
@@ -210,20 +236,28 @@ class StayInput:
     extension_number: int | None = 0
 
 
-def record_stay(store: Store, data: StayInput, *, actor: str) -> int:
-    """Record a limit of stay as printed on the visa label or e-Visa."""
+def record_stay(store: Store, data: StayInput, *, actor: str, confirm: bool = True) -> int:
+    """Record a limit of stay as printed on the visa label or e-Visa.
+
+    With ``confirm=False`` a limit more than 6 months from the scheme's estimate or
+    beyond its longest stay raises ``NeedsConfirmation`` ("Is 25 Nov 2082 right? …").
+    """
     if data.limit_of_stay <= data.granted_on:
         raise ValidationError("limit_of_stay", "the limit of stay must fall after the grant date")
     if data.entry_date and data.limit_of_stay <= data.entry_date:
         raise ValidationError("limit_of_stay", "the limit of stay must fall after the entry date")
     with store.transaction() as session:
-        if session.get(Case, data.case_id) is None:
+        case = session.get(Case, data.case_id)
+        if case is None:
             raise ValidationError("case_id", f"there is no case number {data.case_id}")
         values = {f.name: getattr(data, f.name) for f in fields(StayInput)}
         if data.extension_number is None:
             last = session.scalar(sa.select(sa.func.max(Stay.extension_number))
                                   .where(Stay.case_id == data.case_id))
             values["extension_number"] = 0 if last is None else last + 1
+        ask(stay_questions(session, case, extension_number=values["extension_number"],
+                           granted_on=data.granted_on, limit=data.limit_of_stay,
+                           entry_date=data.entry_date), confirm)
         stay = Stay(**values)
         session.add(stay)
         try:
@@ -233,6 +267,7 @@ def record_stay(store: Store, data: StayInput, *, actor: str) -> int:
                 "extension_number",
                 f"this case already has a stay numbered {values['extension_number']}",
             ) from None
+        touch(case)
         return stay.id
 
 

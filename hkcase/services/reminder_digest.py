@@ -20,6 +20,7 @@ from hkcase.domain.extension_window import WindowTable
 from hkcase.domain.holidays_hk import holiday_name, last_working_day_on_or_before
 from hkcase.domain.reminder_plan import STAY_DEADLINE_KINDS
 from hkcase.domain.reminder_urgency import URGENCY_ORDER, Urgency, classify, fold_stay_deadlines
+from hkcase.domain.reminder_wording import shown_title
 from hkcase.domain.vocab import ReminderKind, ReminderState, Scheme
 from hkcase.services.reminder_facts import paused_gc
 from hkcase.store import Store
@@ -42,7 +43,7 @@ class DigestItem:
     chinese_name: str | None
     scheme: Scheme
     kind: ReminderKind
-    title: str
+    title: str  # worded for the digest's day (hkcase.domain.reminder_wording)
     due_date: date
     effective_date: date  # the snooze date of a snoozed reminder
     state: ReminderState
@@ -170,8 +171,10 @@ def _classified(rows: Iterable[Any], windows: WindowTable, today: date,
             continue
         name = f"{family} {given}".strip()
         holiday, last = _limit_days(limit) if limit is not None else (None, None)
+        # Worded for today ("in 3 days", a passed limit said loudly), never stored so.
+        shown = shown_title(kind, title, effective, limit, today)
         candidates.append(DigestItem(
-            rid, key, reference, case_id, stay_id, client_id, name, chinese, scheme, kind, title,
+            rid, key, reference, case_id, stay_id, client_id, name, chinese, scheme, kind, shown,
             due, effective, state, snoozed, limit, opens, urgency, holiday, last, 0))
     return candidates
 

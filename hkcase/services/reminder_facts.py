@@ -8,11 +8,11 @@ as ISO text from SQLite, as dates from PostgreSQL, and are parsed here once): on
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -89,7 +89,7 @@ def _batches(ids: Collection[int] | None) -> list[list[int] | None]:
     return [ordered[i:i + ID_BATCH] for i in range(0, len(ordered), ID_BATCH)]
 
 
-def _select(session: Session, statement: sa.Select[Any], client_column: Any,
+def _select(session: Session, statement: Any, client_column: Any,
             clients: Collection[int] | None) -> list[Any]:
     rows: list[Any] = []
     connection = session.connection()
@@ -149,6 +149,12 @@ def load_facts(session: Session, clients: Collection[int] | None = None) -> Fact
     return Facts(stays, travel, documents, links)
 
 
+def case_owners(session: Session, cases: Collection[int]) -> dict[int, int]:
+    """``case id → client id`` for ``cases``."""
+    return {case: client for case, client in _select(
+        session, sa.select(Case.id, Case.client_id), Case.id, cases)}
+
+
 StoredRow = tuple[int, int, int | None, str, str, int, str]
 
 
@@ -170,7 +176,8 @@ def stored_reminders(session: Session, clients: Collection[int] | None = None,
         cursor = session.connection().connection.cursor()
         try:
             cursor.execute(f"SELECT {columns} FROM reminder")
-            return dict(_stored_row(row) for row in cursor)
+            # DB-API cursors iterate (sqlite3 and psycopg do) though the protocol type omits it.
+            return dict(_stored_row(row) for row in cast(Iterable[Any], cursor))
         finally:
             cursor.close()
     r = Reminder.__table__

@@ -2,7 +2,8 @@
 
 ``refresh_reminders`` compares the plan (``hkcase.domain.reminder_plan``) with the
 ``reminder`` table by ``key`` and writes only the difference, with bulk Core
-statements in one transaction:
+statements; the comparison is read without the write lock, and only the clients
+whose reminders differ are re-checked and written (see ``refresh_reminders``):
 
 - a planned key not yet stored is inserted as ``pending``;
 - a stored key whose case, stay, date or title changed is updated, its state
@@ -26,6 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.extension_window import WindowTable
 from hkcase.domain.reminder_plan import (
     STAY_DEADLINE_KINDS,
     LeadDaysError,
@@ -33,9 +35,11 @@ from hkcase.domain.reminder_plan import (
     normalise_lead_days,
     plan_reminders,
 )
-from hkcase.domain.vocab import AuditAction, ReminderState
+from hkcase.domain.snooze import SnoozeChoice, SnoozeError, check_snooze, snooze_cap, snooze_choices
+from hkcase.domain.vocab import AuditAction, ReminderKind, ReminderState
 from hkcase.services.errors import ValidationError
 from hkcase.services.reminder_facts import (
+    case_owners,
     load_facts,
     paused_gc,
     stored_reminders,
@@ -43,17 +47,23 @@ from hkcase.services.reminder_facts import (
 )
 from hkcase.store import Store, audit
 from hkcase.store.base import utcnow
-from hkcase.store.models import Reminder
+from hkcase.store.models import Case, Document, Reminder, Stay, TravelDocument
 
 log = logging.getLogger(__name__)
 
 OPEN_STATES = (ReminderState.PENDING, ReminderState.SNOOZED)
 CHUNK = 5000
+#: Clients re-planned and written per write transaction: a save in the window waits
+#: for at most one such batch (a fraction of a second), not for the whole refresh.
+WRITE_BATCH = 2000
+#: Pause between write batches. SQLite's busy handler polls a waiting writer every
+#: 100 ms at most: back-to-back batches would starve a save for the whole refresh.
+WRITER_PAUSE_S = 0.1
 #: SQLite page cache for a large refresh (KiB, negative as SQLite wants); the default
 #: 2 MB cache makes inserting 500,000 indexed rows several times slower.
 SQLITE_BULK_CACHE_KIB = 65536
 
-_REMINDER = Reminder.__table__
+_REMINDER: sa.Table = Reminder.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -129,56 +139,103 @@ def _bulk_cache(session: Session, rows: int) -> int | None:
     return previous
 
 
+@dataclass
+class _Diff:
+    """What one comparison of plan and table found: the rows to write, and whose they are."""
+
+    planned: int
+    inserts: list[dict[str, Any]]
+    updates: list[dict[str, Any]]
+    removals: list[int]
+    clients: set[int]  # owners of the rows above
+
+
+def _diff(session: Session, leads: tuple[int, ...], scope: Collection[int] | None) -> _Diff:
+    """Plan ``scope``'s reminders (everyone's when None) and compare with the table."""
+    facts = load_facts(session, scope)
+    plan = plan_reminders(facts.stays, facts.travel_documents, facts.documents,
+                          facts.sponsor_links, leads)
+    owner = {s.case_id: s.client_id for s in facts.stays}
+    owner.update((d.case_id, d.client_id) for d in facts.documents)
+    if scope is not None:
+        plan = [p for p in plan if owner[p.case_id] in scope]
+    stored = stored_reminders(session, scope)
+    now = utcnow()
+    diff = _Diff(len(plan), [], [], [], set())
+    planned_keys = set()
+    for p in plan:
+        planned_keys.add(p.key)
+        row = stored.get(p.key)
+        if row is None:
+            diff.inserts.append(_new_row(p, now))
+        elif row[1:6] != (p.case_id, p.stay_id, p.kind.value, p.due_date.isoformat(),
+                          hash(p.title)):
+            diff.updates.append({"rid": row[0], "case_id": p.case_id, "stay_id": p.stay_id,
+                                 "kind": p.kind, "due_date": p.due_date, "title": p.title,
+                                 "now": now})
+        else:
+            continue
+        diff.clients.add(owner[p.case_id])
+    open_states = {s.value for s in OPEN_STATES}
+    gone = [row for key, row in stored.items()
+            if key not in planned_keys and row[6] in open_states]
+    diff.removals = [row[0] for row in gone]
+    unknown = {row[1] for row in gone} - owner.keys()
+    if unknown:
+        owner.update(case_owners(session, unknown))
+    diff.clients.update(owner[row[1]] for row in gone if row[1] in owner)
+    return diff
+
+
+def _apply(session: Session, diff: _Diff) -> None:
+    previous_cache = _bulk_cache(session, len(diff.inserts) + len(diff.updates))
+    try:
+        if diff.inserts:
+            _insert(session, diff.inserts)
+        if diff.updates:
+            _update(session, diff.updates)
+        if diff.removals:
+            _remove(session, diff.removals)
+    finally:
+        if previous_cache is not None:
+            session.connection().exec_driver_sql(f"PRAGMA cache_size = {previous_cache}")
+
+
 def refresh_reminders(
     store: Store, *, lead_days: Sequence[int], clients: Collection[int] | None = None
 ) -> RefreshReport:
-    """Bring the stored reminders in line with the facts; idempotent, one transaction.
+    """Bring the stored reminders in line with the facts; idempotent.
 
     ``lead_days`` are the settings' lead times before the limit of stay. With
     ``clients``, only their reminders (and their dependants') are refreshed: what a
     service that changed those clients' stays or documents calls.
+
+    The whole plan is read and compared in a read transaction, which never holds
+    the write lock: a save in the window meanwhile goes ahead. Only the clients
+    whose reminders differ are then re-read, re-planned and written, inside short
+    write transactions (``WRITE_BATCH`` clients each, with a pause between them for
+    a waiting save), so what a concurrent save changed is planned from its new facts
+    and never overwritten with stale ones.
     """
     started = time.perf_counter()
     leads = lead_days_or_error(lead_days)
-    with paused_gc(), store.transaction() as session:
-        scope = None if clients is None else with_dependants(session, clients)
-        facts = load_facts(session, scope)
-        plan = plan_reminders(facts.stays, facts.travel_documents, facts.documents,
-                              facts.sponsor_links, leads)
-        if scope is not None:
-            owner = {s.case_id: s.client_id for s in facts.stays}
-            owner.update((d.case_id, d.client_id) for d in facts.documents)
-            plan = [p for p in plan if owner[p.case_id] in scope]
-        stored = stored_reminders(session, scope)
-        now = utcnow()
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        planned_keys = set()
-        for p in plan:
-            planned_keys.add(p.key)
-            row = stored.get(p.key)
-            if row is None:
-                inserts.append(_new_row(p, now))
-            elif row[1:6] != (p.case_id, p.stay_id, p.kind.value, p.due_date.isoformat(),
-                              hash(p.title)):
-                updates.append({"rid": row[0], "case_id": p.case_id, "stay_id": p.stay_id,
-                                "kind": p.kind, "due_date": p.due_date, "title": p.title,
-                                "now": now})
-        open_states = {s.value for s in OPEN_STATES}
-        removals = [row[0] for key, row in stored.items()
-                    if key not in planned_keys and row[6] in open_states]
-        previous_cache = _bulk_cache(session, len(inserts) + len(updates))
-        try:
-            if inserts:
-                _insert(session, inserts)
-            if updates:
-                _update(session, updates)
-            if removals:
-                _remove(session, removals)
-        finally:
-            if previous_cache is not None:
-                session.connection().exec_driver_sql(f"PRAGMA cache_size = {previous_cache}")
-    report = RefreshReport(len(plan), len(inserts), len(updates), len(removals),
+    added = updated = removed = 0
+    with paused_gc():
+        with store.reading() as session:
+            scope = None if clients is None else with_dependants(session, clients)
+            first = _diff(session, leads, scope)
+        changed = sorted(first.clients)
+        for start in range(0, len(changed), WRITE_BATCH):
+            if start:
+                time.sleep(WRITER_PAUSE_S)  # let a waiting save in
+            batch = set(changed[start:start + WRITE_BATCH])
+            with store.transaction() as session:
+                diff = _diff(session, leads, batch)
+                _apply(session, diff)
+            added += len(diff.inserts)
+            updated += len(diff.updates)
+            removed += len(diff.removals)
+    report = RefreshReport(first.planned, added, updated, removed,
                            time.perf_counter() - started)
     log.info("reminders refreshed: %d planned, %d added, %d updated, %d removed in %.2f s",
              report.planned, report.added, report.updated, report.removed, report.seconds)
@@ -209,15 +266,18 @@ def set_reminder_state(
     if state is ReminderState.SNOOZED:
         if until is None:
             raise ValidationError("until", "a snoozed reminder needs the date it comes back")
-        if until <= today:
-            raise ValidationError("until", f"snooze until a day after today ({today}), "
-                                  f"not {until}")
     elif until is not None:
         raise ValidationError("until", "only a snoozed reminder takes a date")
     with store.transaction() as session:
         reminder = session.get(Reminder, reminder_id)
         if reminder is None:
             raise ValidationError("reminder_id", f"there is no reminder number {reminder_id}")
+        if state is ReminderState.SNOOZED and until is not None:
+            deadline = _deadline(session, reminder)
+            try:
+                check_snooze(until, today, deadline.cap, deadline.what)
+            except SnoozeError as exc:
+                raise ValidationError("until", str(exc)) from None
         _change(session, reminder, state, until, actor)
         also = 0
         if (state is not ReminderState.PENDING and reminder.kind in STAY_DEADLINE_KINDS
@@ -241,3 +301,62 @@ def _change(session: Session, reminder: Reminder, state: ReminderState, until: d
     changes.pop("updated_at", None)
     audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=reminder,
                  changes=changes)
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    cap: date | None
+    what: str
+    limit_of_stay: date | None
+    window_opens: date | None
+
+
+def _deadline(session: Session, reminder: Reminder) -> _Deadline:
+    """The date a reminder is about (its snooze cap), with the stay's limit and window."""
+    limit = opens = None
+    if reminder.stay_id is not None:
+        stay = session.get(Stay, reminder.stay_id)
+        if stay is not None:
+            limit = stay.limit_of_stay
+            scheme = session.get_one(Case, stay.case_id).scheme
+            opens = WindowTable().opening(scheme, limit)[0]
+    expiry = None
+    parts = reminder.key.split(":")
+    if reminder.kind is ReminderKind.DOCUMENT_EXPIRY and parts[0] == "doc":
+        document = session.get(Document, int(parts[1]))
+        expiry = document.expiry_date if document is not None else None
+    elif reminder.kind is ReminderKind.TRAVEL_DOCUMENT_EXPIRY and len(parts) == 4:
+        travel = session.get(TravelDocument, int(parts[3]))
+        expiry = travel.expiry_date if travel is not None else None
+    cap = snooze_cap(reminder.kind, limit, expiry)
+    what = ("the document's expiry" if cap is not None and cap == expiry
+            else "the limit of stay")
+    return _Deadline(cap, what, limit, opens)
+
+
+@dataclass(frozen=True)
+class SnoozeOptions:
+    """What a reminder may be snoozed until; empty ``choices`` when it may not be."""
+
+    reminder_id: int
+    cap: date | None
+    choices: tuple[SnoozeChoice, ...]
+    why_none: str | None = None
+
+
+def snooze_options(store: Store, reminder_id: int, *, today: date | None = None
+                   ) -> SnoozeOptions:
+    """The snoozes the GUI may offer for a reminder: none past its deadline."""
+    day = today or date.today()
+    with store.reading() as session:
+        reminder = session.get(Reminder, reminder_id)
+        if reminder is None:
+            raise ValidationError("reminder_id", f"there is no reminder number {reminder_id}")
+        deadline = _deadline(session, reminder)
+    choices = tuple(snooze_choices(day, deadline.cap, window_opens=deadline.window_opens,
+                                   limit_of_stay=deadline.limit_of_stay))
+    why = None
+    if not choices:
+        why = (f"{deadline.what} is {deadline.cap}: this reminder cannot be snoozed past it"
+               if deadline.cap is not None else "no snooze date is available")
+    return SnoozeOptions(reminder_id, deadline.cap, choices, why)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from hkcase.domain.extension_window import extension_window
 from hkcase.domain.holidays_hk import day_info
 from hkcase.domain.stay import StayQuestion, StayQuestionError, estimate_stay
-from hkcase.domain.vocab import ReminderKind, ReminderState
+from hkcase.domain.vocab import AuditAction, ReminderKind, ReminderState
 from hkcase.services.case_detail import CaseDetail, StayRow
+from hkcase.services.edits import Edited, ask, assign, check_version, old_values, touch
+from hkcase.services.errors import ValidationError
 from hkcase.services.records import StayInput, record_stay
 from hkcase.services.reminders import refresh_reminders
-from hkcase.store import Store
-from hkcase.store.models import Case, Reminder
+from hkcase.services.stay_checks import stay_questions
+from hkcase.services.trash import Deletion, delete_record
+from hkcase.store import Store, audit
+from hkcase.store.models import Case, Reminder, Stay
 
 
 @dataclass(frozen=True)
@@ -75,21 +81,97 @@ class ReminderRow:
     due_date: date
     state: ReminderState
     snoozed_until: date | None
+    stay_id: int | None = None
 
 
 def case_reminders(store: Store, case_id: int) -> list[ReminderRow]:
     """The case's reminders, by due date."""
     with store.reading() as session:
-        return [ReminderRow(r.id, r.kind, r.title, r.due_date, r.state, r.snoozed_until)
+        return [ReminderRow(r.id, r.kind, r.title, r.due_date, r.state, r.snoozed_until,
+                            r.stay_id)
                 for r in session.scalars(sa.select(Reminder).where(Reminder.case_id == case_id)
                                          .order_by(Reminder.due_date, Reminder.id))]
 
 
 def record_printed_stay(store: Store, data: StayInput, *, actor: str,
-                        lead_days: Sequence[int]) -> int:
-    """Record a stay as printed on the visa, then bring the client's reminders up to date."""
-    stay_id = record_stay(store, data, actor=actor)
+                        lead_days: Sequence[int], confirm: bool = True) -> int:
+    """Record a stay as printed on the visa, then bring the client's reminders up to date.
+
+    With ``confirm=False`` an implausible limit raises ``NeedsConfirmation`` first.
+    """
+    stay_id = record_stay(store, data, actor=actor, confirm=confirm)
     with store.reading() as session:
         client_id = session.scalars(sa.select(Case.client_id).where(Case.id == data.case_id)).one()
     refresh_reminders(store, lead_days=lead_days, clients=[client_id])
     return stay_id
+
+
+STAY_FIELDS = ("extension_number", "granted_on", "entry_date", "limit_of_stay",
+               "condition_of_stay")
+
+
+def get_stay(store: Store, stay_id: int) -> tuple[int, StayRow]:
+    """``(case_id, stay)`` for the stay dialog."""
+    with store.reading() as session:
+        stay = session.get(Stay, stay_id)
+        if stay is None:
+            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+        return stay.case_id, StayRow(stay.id, stay.extension_number, stay.granted_on,
+                                     stay.entry_date, stay.limit_of_stay,
+                                     stay.condition_of_stay)
+
+
+def _client_of(store: Store, case_id: int) -> int | None:
+    with store.reading() as session:
+        return session.scalar(sa.select(Case.client_id).where(Case.id == case_id))
+
+
+def update_stay(store: Store, stay_id: int, changes: Mapping[str, Any], *, actor: str,
+                lead_days: Sequence[int], expected_version: int | None = None,
+                confirm: bool = True) -> Edited:
+    """Correct a recorded stay (audited old → new; raises the case's version).
+
+    ``expected_version`` is the case's. With ``confirm=False`` an implausible limit
+    raises ``NeedsConfirmation``. The client's reminders are brought up to date.
+    """
+    with store.transaction() as session:
+        stay = session.get(Stay, stay_id)
+        if stay is None:
+            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+        case = session.get_one(Case, stay.case_id)
+        check_version(case, expected_version)
+        before = old_values(stay, changes)
+        assign(stay, changes, STAY_FIELDS)
+        if stay.extension_number is None or stay.extension_number < 0:
+            raise ValidationError("extension_number", "the stay number must be 0 or more")
+        if stay.limit_of_stay is None or stay.granted_on is None:
+            raise ValidationError("limit_of_stay", "give the grant date and the limit of stay")
+        ask(stay_questions(session, case, extension_number=stay.extension_number,
+                           granted_on=stay.granted_on, limit=stay.limit_of_stay,
+                           entry_date=stay.entry_date), confirm)
+        diff = audit.pending_changes(stay)
+        if diff:
+            try:
+                audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=stay,
+                             changes=diff)
+            except IntegrityError:
+                raise ValidationError("extension_number", "this case already has a stay "
+                                      f"numbered {stay.extension_number}") from None
+            touch(case)
+            session.flush()
+        edited = Edited("stay", stay_id, before, old_values(stay, changes), case.version)
+        client_id = case.client_id
+    refresh_reminders(store, lead_days=lead_days, clients=[client_id])
+    return edited
+
+
+def delete_stay(store: Store, stay_id: int, *, actor: str, lead_days: Sequence[int],
+                expected_version: int | None = None) -> Deletion:
+    """Move a stay (and its reminders) to the Trash, then bring the reminders up to date."""
+    case_id, _ = get_stay(store, stay_id)
+    deletion = delete_record(store, "stay", stay_id, actor=actor,
+                             expected_version=expected_version)
+    client_id = _client_of(store, case_id)
+    if client_id is not None:
+        refresh_reminders(store, lead_days=lead_days, clients=[client_id])
+    return deletion

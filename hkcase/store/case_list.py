@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from hkcase.domain.vocab import ApplicationType, Outcome, Scheme, Stage
 from hkcase.store.models import Case, Client, Consultant, Stay
-from hkcase.store.search import matching_cases
+from hkcase.store.search import fts_driver, matching_cases
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +59,21 @@ def _limit() -> sa.ScalarSelect[date]:
 
 
 def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any], *,
-              joins: bool = True) -> sa.Select[Any]:
-    statement = sa.select(*columns).select_from(Case)
+              joins: bool = True) -> tuple[sa.Select[Any], Any]:
+    """The filtered statement and the case id to order by (the FTS rowid when it drives)."""
+    driver = fts_driver(session, query.text) if query.text.strip() else None
+    order_id: Any = Case.id
+    if driver is not None:
+        table, rowid, conditions = driver
+        statement = (sa.select(*columns).select_from(table).join(Case, Case.id == rowid)
+                     .where(*conditions))
+        order_id = rowid
+    else:
+        statement = sa.select(*columns).select_from(Case)
     if joins:  # every filter is on the case itself: counting needs no joins
         statement = (statement.join(Client, Client.id == Case.client_id)
                      .outerjoin(Consultant, Consultant.id == Case.consultant_id))
-    if query.text.strip():
+    if query.text.strip() and driver is None:
         condition = matching_cases(session, query.text)
         statement = statement.where(condition if condition is not None else sa.false())
     if query.schemes:
@@ -96,7 +105,7 @@ def _filtered(session: Session, query: CaseQuery, columns: Sequence[Any], *,
             else:
                 statement = statement.where(latest.limit_of_stay <= pick(known),
                                             latest.limit_of_stay <= per_scheme)
-    return statement
+    return statement, order_id
 
 
 def count_cases(session: Session, query: CaseQuery, *, cap: int | None = None) -> int:
@@ -106,9 +115,10 @@ def count_cases(session: Session, query: CaseQuery, *, cap: int | None = None) -
     ``cap`` rows, which keeps a one-letter search fast on a large office.
     """
     if cap is None:
-        counted = _filtered(session, query, [sa.func.count(Case.id)], joins=False)
+        counted, _ = _filtered(session, query, [sa.func.count(Case.id)], joins=False)
         return int(session.execute(counted).scalar_one() or 0)
-    ids = _filtered(session, query, [Case.id], joins=False).limit(cap + 1).subquery()
+    statement, _ = _filtered(session, query, [Case.id], joins=False)
+    ids = statement.limit(cap + 1).subquery()
     return int(session.execute(sa.select(sa.func.count()).select_from(ids)).scalar_one() or 0)
 
 
@@ -129,13 +139,16 @@ def list_cases(session: Session, query: CaseQuery, *, sort: str = "reference",
     }
     if sort not in keys:
         raise ValueError(f"cannot sort the case list by {sort!r}")
-    order = [k.desc() if descending else k.asc() for k in keys[sort]]
-    order.append(Case.id.desc() if descending else Case.id.asc())
-    statement = _filtered(session, query, [
+    statement, order_id = _filtered(session, query, [
         Case.id, Case.reference, Client.id, Client.family_name, Client.given_names,
         Client.chinese_name, Case.scheme, Case.application_type, Case.stage, Case.outcome,
         Consultant.name, Case.opened_on, limit_of_stay,
-    ]).order_by(*order).offset(offset).limit(limit)
+    ])
+    keys["reference"] = [order_id]  # the same order; FTS5 delivers it when it drives
+    order = [k.desc() if descending else k.asc() for k in keys[sort]]
+    if sort != "reference":
+        order.append(order_id.desc() if descending else order_id.asc())
+    statement = statement.order_by(*order).offset(offset).limit(limit)
     return [CaseListRow(*row) for row in session.execute(statement)]
 
 

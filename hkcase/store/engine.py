@@ -1,9 +1,19 @@
-"""Opening the store: one function from a URL to a migrated, ready database."""
+"""Opening the store: one function from a URL to a migrated, ready database.
+
+On SQLite every write transaction starts with ``BEGIN IMMEDIATE``: it takes the
+write lock up front, so a second writer waits (the busy timeout applies)
+instead of failing when a read-then-write transaction tries to upgrade its read
+lock. Reads (``Store.reading``) stay ``BEGIN DEFERRED`` and never block writers
+in WAL mode. Commits are ``synchronous=FULL``: a commit reported done survives a
+power cut (``benchmarks/store_bench.py`` measures the cost).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +27,29 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
-from hkcase.store.errors import ConflictError, NotAnHkcaseDatabaseError, StoreError
-from hkcase.store.migrate import MigrationReport, upgrade_to_head
+from hkcase.store.errors import (
+    ConflictError,
+    DatabaseBusyError,
+    DiskFullError,
+    NotAnHkcaseDatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+from hkcase.store.failures import is_translatable, translate
+from hkcase.store.integrity import check_database_file
+from hkcase.store.migrate import READ_ONLY_OPTION, MigrationReport, upgrade_to_head
 
 log = logging.getLogger(__name__)
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+#: How long a writer waits for another's transaction before giving up (SQLite).
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: SQLite durability: FULL syncs the WAL on every commit (NORMAL may lose the last
+#: commits on power loss, never consistency).
+SQLITE_SYNCHRONOUS = "FULL"
+
+#: Opens a DB-API connection; the seam for an encrypted (SQLCipher) database, whose
+#: factory would open the file and set the key before hkcase's pragmas run.
+ConnectionFactory = Callable[[], Any]
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -47,28 +74,51 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
     finally:
         cursor.close()
 
 
 def _begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # Anything not marked read-only may write: take the write lock now, while the
+    # busy timeout can still wait for it.
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_engine(url: str | URL) -> Engine:
-    """An engine for ``url`` with hkcase's connection settings (SQLite pragmas)."""
+def create_engine(url: str | URL, *, connect: ConnectionFactory | None = None) -> Engine:
+    """An engine for ``url`` with hkcase's connection settings (SQLite pragmas).
+
+    Bound parameters never appear in error messages (``hide_parameters``): they
+    hold passport and ID numbers. ``connect`` replaces the driver's own connect
+    call (for an encrypted database).
+    """
     parsed = make_url(url)
+    kwargs: dict[str, Any] = {"hide_parameters": True}
+    if connect is not None:
+        kwargs["creator"] = connect
+        module = getattr(connect, "dbapi_module", None)
+        if module is not None:  # SQLCipher: wrap its errors
+            kwargs["module"] = module
     if parsed.get_backend_name() == "sqlite":
-        kwargs: dict[str, Any] = {}
         if sqlite_path(parsed) is None:
             # One shared connection, or every session would see its own empty database.
-            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+            kwargs |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         engine = sa.create_engine(parsed, **kwargs)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    return sa.create_engine(parsed, pool_pre_ping=True, **kwargs)
+
+
+def owner_only(path: Path) -> None:
+    """Make a SQLite file and its ``-wal``/``-shm`` companions readable by their owner only."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
 
 
 @dataclass
@@ -79,12 +129,20 @@ class Store:
     url: URL
     migration: MigrationReport
     sessions: sessionmaker[Session]
+    read_sessions: sessionmaker[Session] | None = None
+
+    def __post_init__(self) -> None:
+        if self.read_sessions is None:
+            reader = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+            self.read_sessions = sessionmaker(reader, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or rolled back on error.
 
-        A concurrent edit of the same versioned row surfaces as ``ConflictError``.
+        On SQLite it begins ``IMMEDIATE``: a second writer waits its turn.
+        A concurrent edit of the same versioned row surfaces as ``ConflictError``;
+        a busy, full, read-only or damaged database as a ``StoreError`` saying so.
         """
         try:
             with self.sessions.begin() as session:
@@ -94,15 +152,25 @@ class Store:
                 "someone else saved this record while you were editing it; "
                 "reload it and make your change again"
             ) from exc
+        except DBAPIError as exc:
+            if not is_translatable(exc):
+                raise
+            raise translate(exc, self.location) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads; nothing written in it is kept."""
-        with self.sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for reads (a deferred transaction); nothing written in it is kept."""
+        assert self.read_sessions is not None
+        try:
+            with self.read_sessions() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except DBAPIError as exc:
+            if not is_translatable(exc):
+                raise
+            raise translate(exc, self.location) from exc
 
     @property
     def display_url(self) -> str:
@@ -119,8 +187,21 @@ class Store:
         """The SQLite file, if the store is one."""
         return sqlite_path(self.url)
 
+    def checkpoint(self) -> None:
+        """Fold the ``-wal`` file into the database file (SQLite), so the file alone is whole."""
+        if self.file is None:
+            return
+        with contextlib.suppress(DBAPIError, OSError, AttributeError):
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
     def close(self) -> None:
-        """Release every connection."""
+        """Checkpoint and release every connection."""
+        self.checkpoint()
         self.engine.dispose()
 
 
@@ -129,12 +210,15 @@ def open_store(
     *,
     backup_dir: Path | None = None,
     script_location: str | None = None,
+    connect: ConnectionFactory | None = None,
+    check: bool = True,
 ) -> Store:
     """Open the database at ``url`` and migrate it to the newest schema.
 
     A SQLite file is copied into ``backup_dir`` before any upgrade. A database
-    written by a newer hkcase, a corrupt file or another program's database
-    raises a ``StoreError`` that explains itself.
+    written by a newer hkcase, a zero-byte, corrupt or damaged file (``PRAGMA
+    quick_check``, skipped with ``check=False`` when the caller has just run it)
+    or another program's database raises a ``StoreError`` that explains itself.
     """
     try:
         parsed = make_url(url)
@@ -146,8 +230,10 @@ def open_store(
             raise StoreError(f"database path {path} is a folder, not a file")
         if not path.parent.is_dir():
             raise StoreError(f"folder {path.parent} for the database does not exist")
+        if connect is None:  # an encrypted file has no readable header to check
+            check_database_file(path, integrity=check)
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect=connect)
     except NoSuchModuleError:
         raise StoreError(
             f"no driver for {parsed.get_backend_name()!r} databases is installed"
@@ -159,14 +245,18 @@ def open_store(
         raise
     except DBAPIError as exc:
         engine.dispose()
+        where = str(path) if path is not None else parsed.render_as_string(hide_password=True)
+        translated = translate(exc, where)
+        if isinstance(translated, (DatabaseBusyError, DiskFullError, ReadOnlyDatabaseError)):
+            raise translated from None
         reason = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
         if path is not None:
             raise NotAnHkcaseDatabaseError(
                 f"{path} cannot be read as an hkcase database ({reason})"
             ) from None
-        raise StoreError(
-            f"cannot open database {parsed.render_as_string(hide_password=True)}: {reason}"
-        ) from None
+        raise StoreError(f"cannot open database {where}: {reason}") from None
+    if path is not None:
+        owner_only(path)
     store = Store(
         engine=engine,
         url=parsed,

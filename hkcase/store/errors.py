@@ -15,3 +15,31 @@ class NewerSchemaError(StoreError):
 
 class ConflictError(StoreError):
     """Someone else saved the same record first (optimistic locking)."""
+
+
+class DamagedDatabaseError(NotAnHkcaseDatabaseError):
+    """The file is an SQLite database but fails its integrity check; ``path`` names it."""
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class EmptyDatabaseFileError(NotAnHkcaseDatabaseError):
+    """The database file exists but holds zero bytes (a failed copy, a full disk)."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another program held the database longer than the busy timeout."""
+
+
+class DiskFullError(StoreError):
+    """The disk (or the user's file-size limit) has no room for the write."""
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The database file or its folder cannot be written."""
+
+
+class BackupError(StoreError):
+    """A backup or restore could not be made; nothing partial was left behind."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,10 +16,13 @@ from alembic.util.exc import CommandError
 from sqlalchemy.engine import Engine
 
 from hkcase.store.errors import NewerSchemaError, NotAnHkcaseDatabaseError, StoreError
+from hkcase.store.sqlite_backup import copy_database, copy_file_database
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: Execution option marking a connection that only reads (plain deferred BEGIN on SQLite).
+READ_ONLY_OPTION = "hkcase_read_only"
 
 
 @dataclass(frozen=True)
@@ -56,21 +58,24 @@ def current_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_sqlite(database: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a SQLite database, consistently even in WAL mode, to a timestamped file."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+def backup_sqlite(database: Path, backup_dir: Path, label: str, *,
+                  engine: Engine | None = None) -> Path:
+    """Copy a SQLite database with the online backup API to a timestamped file.
+
+    Consistent even in WAL mode; all or nothing (``BackupError`` says why). With
+    ``engine`` the copy reads through the engine's own connection (and so its
+    connection factory, e.g. an encrypted database's).
+    """
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{database.stem}-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(database)
+    if engine is None:
+        return copy_file_database(database, target, check=False)
+    raw = engine.raw_connection()
     try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
+        return copy_database(raw.driver_connection, target, check=False)
     finally:
-        source.close()
-    return target
+        raw.close()
 
 
 def upgrade_to_head(
@@ -82,7 +87,7 @@ def upgrade_to_head(
     head = script.get_current_head()
     if head is None:
         raise StoreError("hkcase has no database migrations installed")
-    with engine.connect() as connection:
+    with engine.execution_options(**{READ_ONLY_OPTION: True}).connect() as connection:
         current = current_revision(connection)
         tables = set(sa.inspect(connection).get_table_names())
         connection.rollback()
@@ -107,7 +112,7 @@ def upgrade_to_head(
     if current is not None and engine.url.get_backend_name() == "sqlite" and database:
         if backup_dir is None:
             raise StoreError("a backup folder is needed before upgrading the database")
-        backup = backup_sqlite(Path(database), backup_dir, f"schema-{current}")
+        backup = backup_sqlite(Path(database), backup_dir, f"schema-{current}", engine=engine)
         log.info("backed up database before upgrade from %s to %s: %s", current, head, backup)
     # PostgreSQL databases are shared: their backups belong to whoever runs the
     # server (pg_dump), not to whichever desktop happens to upgrade first.
@@ -124,3 +129,12 @@ def upgrade_to_head(
         ) from None
     log.info("database schema upgraded from %s to %s", current, head)
     return MigrationReport(revision=head, previous=current, backup=backup)
+
+
+def known_revision(revision: str, script_location: str | None = None) -> bool:
+    """Whether this hkcase's migrations include ``revision`` (else it is from a newer one)."""
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False

@@ -26,11 +26,22 @@ def unknown(cid: str, text: str, *needs: str, detail: str = "") -> Criterion:
 
 @lru_cache(maxsize=16384)
 def flag(cid: str, text: str, value: bool | None, field: str, *, yes: str = "", no: str = "",
-         review: str | None = None) -> Criterion:
+         review: str | None = None, cautions: tuple[str, ...] = ()) -> Criterion:
     """A criterion that is exactly one yes/no fact (a shared instance)."""
     if value is None:
         return unknown(cid, text, field)
-    return Criterion(cid, text, MET if value else NOT_MET, yes if value else no, review=review)
+    return Criterion(cid, text, MET if value else NOT_MET, yes if value else no, review=review,
+                     cautions=cautions)
+
+
+def with_cautions(criterion: Criterion, *cautions: str) -> Criterion:
+    """A copy of ``criterion`` carrying ``cautions`` as well (criteria may be shared)."""
+    if not cautions:
+        return criterion
+    merged = tuple(dict.fromkeys(criterion.cautions + cautions))
+    return Criterion(criterion.id, criterion.text, criterion.status, criterion.detail,
+                     review=criterion.review, needs=criterion.needs, cautions=merged,
+                     group=criterion.group)
 
 
 @lru_cache(maxsize=1024)
@@ -41,26 +52,32 @@ def _amount(value: float, unit: str) -> str:
 
 
 def at_least(cid: str, text: str, value: float | None, threshold: float, field: str,
-             unit: str = "", review: str | None = None) -> Criterion:
-    """``value >= threshold`` (thresholds are "or above" unless a rule says otherwise)."""
+             unit: str = "", review: str | None = None,
+             cautions: tuple[str, ...] = ()) -> Criterion:
+    """``value >= threshold`` (thresholds are "or above" unless a rule says otherwise).
+
+    ``cautions`` go with a met criterion only: a definition in doubt cannot turn a
+    shortfall into a pass.
+    """
     if value is None:
         return unknown(cid, text, field)
     if value >= threshold:
         return Criterion(cid, text, MET, f"{_amount(value, unit)} ≥ {_amount(threshold, unit)}",
-                         review=review)
+                         review=review, cautions=cautions)
     return Criterion(cid, text, NOT_MET, f"{_amount(value, unit)} < {_amount(threshold, unit)}",
                      review=review)
 
 
 def below(cid: str, text: str, value: float | None, limit: float, field: str,
-          unit: str = "") -> Criterion:
+          unit: str = "", cautions: tuple[str, ...] = ()) -> Criterion:
     """``value < limit``."""
     if value is None:
         return unknown(cid, text, field)
     met = value < limit
     suffix = f" {unit}" if unit else ""
     return Criterion(cid, text, MET if met else NOT_MET,
-                     f"{value:g}{suffix} {'<' if met else '≥'} {limit:g}{suffix}")
+                     f"{value:g}{suffix} {'<' if met else '≥'} {limit:g}{suffix}",
+                     cautions=cautions)
 
 
 def _feb29_ambiguous(born: date, on: date) -> bool:

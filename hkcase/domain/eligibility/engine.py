@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
-from hkcase.domain.dates import add_months, age_on
-from hkcase.domain.eligibility.lists import find_ttps_university
+from hkcase.domain.dates import age_on
+from hkcase.domain.eligibility.calendar_math import add_months, add_years
+from hkcase.domain.eligibility.lists import lookup_university
 from hkcase.domain.eligibility.model import Assessment, Change, Outcome, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import change_dates
@@ -69,26 +69,44 @@ WORDS = {
     "years_relevant_experience": "relevant experience",
 }
 HORIZON_YEARS = 10
+_TURNS = {age: f"turns {age}" for ages in AGE_THRESHOLDS.values() for age in ages}
 ASSUMING_WORK = " (assuming the applicant keeps working)"
 
 
+@lru_cache(maxsize=16384)
 def _birthday(born: date, age: int) -> date:
     """First day on which someone born on ``born`` is ``age`` (1 March for 29 February)."""
-    day: date = born + relativedelta(years=age)
+    day = add_years(born, age)
     return day if age_on(born, day) >= age else day + timedelta(days=1)
+
+
+@lru_cache(maxsize=64)
+def _rule_changes(scheme: Scheme) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """The dates on which the rule sets of ``scheme`` change, with their labels, by date."""
+    changes = sorted(((day, f"rules change ({name.replace('_', ' ')})")
+                      for name in RULE_FILES[scheme] for day in change_dates(name)),
+                     key=lambda change: change[0])  # stable: file order within a day
+    return tuple(day for day, _ in changes), tuple(changes)
+
+
+@lru_cache(maxsize=4096)
+def _horizon(on: date) -> date:
+    return add_months(on, 12 * HORIZON_YEARS)
 
 
 def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
     """Dates after the assessment date on which something the scheme tests changes."""
     on = p.assessment_date
+    horizon = _horizon(on)
     found: dict[date, list[str]] = {}
 
     def add(day: date, label: str) -> None:
-        found.setdefault(day, []).append(label)
+        if on < day <= horizon:
+            found.setdefault(day, []).append(label)
 
     if p.date_of_birth is not None:
         for age in AGE_THRESHOLDS.get(scheme, ()):
-            add(_birthday(p.date_of_birth, age), f"turns {age}")
+            add(_birthday(p.date_of_birth, age), _TURNS[age])
     for field, thresholds in EXPERIENCE.get(scheme, ()):
         value = getattr(p, field)
         if value is None:
@@ -100,11 +118,15 @@ def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
                     + ASSUMING_WORK)
     if scheme is Scheme.TTPS:
         if p.bachelor_award_date is not None:
-            fifth = p.bachelor_award_date + relativedelta(years=5)
+            fifth = add_years(p.bachelor_award_date, 5)
             add(fifth, "5 years since the bachelor's degree")
             add(fifth + timedelta(days=1), "more than 5 years since the bachelor's degree")
+            year = p.bachelor_award_date.year  # ImmD counts by year of graduation (2026-)
+            if year + 6 <= 2100:
+                add(date(year + 5, 1, 1), f"{year + 5}: five years after the year of graduation")
+                add(date(year + 6, 1, 1), f"{year + 6}: more than five years after graduation")
         if p.bachelor_institution and p.bachelor_institution_on_ttps_list is None:
-            entry = find_ttps_university(p.bachelor_institution, on).entry
+            entry = lookup_university(p.bachelor_institution, on).entry
             if entry is not None and entry.effective_to is not None:
                 add(entry.effective_to + timedelta(days=1), f"{entry.name_en} leaves the list")
             if entry is not None and entry.effective_from is not None:
@@ -116,11 +138,10 @@ def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
         add(end + timedelta(days=1), "the fresh-graduate window has closed")
     if scheme is Scheme.DEPENDANT and p.sponsor_limit_of_stay is not None:
         add(p.sponsor_limit_of_stay + timedelta(days=1), "the sponsor's limit of stay passes")
-    for name in RULE_FILES[scheme]:
-        for day in change_dates(name):
-            add(day, f"rules change ({name.replace('_', ' ')})")
-    horizon = add_months(on, 12 * HORIZON_YEARS)
-    return {d: labels for d, labels in found.items() if on < d <= horizon}
+    days, changes = _rule_changes(scheme)
+    for day, label in changes[bisect_right(days, on):bisect_right(days, horizon)]:
+        found.setdefault(day, []).append(label)
+    return found
 
 
 def _project(p: Profile, day: date) -> Profile:
@@ -137,19 +158,29 @@ def _project(p: Profile, day: date) -> Profile:
 
 
 def _status_map(result: SchemeResult) -> dict[str, str]:
-    states = {c.id: c.status.value for c in result.criteria}
-    states["outcome"] = result.outcome.value
+    states = {c.id: c.status._value_ for c in result.criteria}  # _value_: no enum descriptor
+    states["outcome"] = result.outcome._value_
     states["category"] = result.category or "none"
     return states
 
 
-def changes_on(scheme: Scheme, p: Profile, today: SchemeResult) -> list[Change]:
-    """When the criteria, the category or the outcome change with time alone."""
+def changes_on(scheme: Scheme, p: Profile, today: SchemeResult, *,
+               projected: dict[date, Profile] | None = None) -> list[Change]:
+    """When the criteria, the category or the outcome change with time alone.
+
+    ``projected`` keeps ``p`` as projected to each date, for the other schemes
+    of the same assessment (many dates recur: birthdays, rule changes).
+    """
     assessor = ASSESSORS[scheme]
     previous = _status_map(today)
     changes: list[Change] = []
+    if projected is None:
+        projected = {}
     for day, labels in sorted(_candidates(scheme, p).items()):
-        result = assessor(_project(p, day))
+        future = projected.get(day)
+        if future is None:
+            future = projected[day] = _project(p, day)
+        result = assessor(future)
         current = _status_map(result)
         why = "; ".join(labels)
         for key, state in current.items():
@@ -182,12 +213,13 @@ def assess(profile: Profile, schemes: Iterable[Scheme] | None = None, *,
            with_changes: bool = True) -> Assessment:
     """Assess ``profile`` on its assessment date under each scheme (all by default)."""
     results = []
+    projected: dict[date, Profile] = {}
     for scheme in schemes or ASSESSORS:
         result = ASSESSORS[scheme](profile)
         if result.outcome is not Outcome.NOT_ELIGIBLE:
             result.initial_stay_months = initial_stay_months(
                 scheme, profile.assessment_date, result.category)
         if with_changes:
-            result.changes_on = changes_on(scheme, profile, result)
+            result.changes_on = changes_on(scheme, profile, result, projected=projected)
         results.append(result)
     return Assessment(assessment_date=profile.assessment_date, results=results)

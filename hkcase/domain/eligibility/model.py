@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -25,9 +26,12 @@ class Outcome(StrEnum):
 class Criterion:
     """One test of a scheme, its status on the assessment date and why.
 
-    ``review`` names a reason the status cannot be relied on (an unpublished
-    definition, a second-hand source, an exact boundary); ``needs`` lists the
-    profile fields whose absence made the status unknown.
+    ``review`` names why a consultant must decide (an open boundary or threshold,
+    a lookup awaiting confirmation, ImmD's discretion): it makes the outcome
+    ``needs_review``. ``cautions`` say what to double-check (an unpublished
+    definition, a second-hand source) without changing the outcome. ``needs``
+    lists the profile facts whose absence made the status unknown; ``group`` is
+    the heading ImmD puts the criterion under ("" = the scheme's default).
     """
 
     id: str
@@ -36,6 +40,8 @@ class Criterion:
     detail: str = ""
     review: str | None = None
     needs: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    group: str = ""
 
     @property
     def certain(self) -> bool:
@@ -50,6 +56,8 @@ class Criterion:
         }
         if self.review:
             data["review"] = self.review
+        data["cautions"] = list(self.cautions)
+        data["needs"] = list(self.needs) if self.status is Status.UNKNOWN else []
         return data
 
 
@@ -61,6 +69,7 @@ class RuleSetRef:
     effective_from: date
     effective_to: date | None
     sources: tuple[str, ...]
+    second_hand: tuple[str, ...] = ()  # those of ``sources`` that are not official pages
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +77,7 @@ class RuleSetRef:
             "effective_from": self.effective_from.isoformat(),
             "effective_to": self.effective_to.isoformat() if self.effective_to else None,
             "sources": list(self.sources),
+            "second_hand_sources": list(self.second_hand),
         }
 
 
@@ -98,6 +108,7 @@ class SchemeResult:
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     changes_on: list[Change] = field(default_factory=list)
+    cautions: list[str] = field(default_factory=list)
 
     def status_of(self, criterion_id: str) -> Status | None:
         for criterion in self.criteria:
@@ -105,7 +116,23 @@ class SchemeResult:
                 return criterion.status
         return None
 
+    def group_of(self, criterion: Criterion) -> str:
+        """The heading ImmD puts ``criterion`` under for this scheme."""
+        return criterion.group or group_for(self.scheme, criterion.id)
+
+    def groups(self) -> list[tuple[str, list[Criterion]]]:
+        """The criteria by group, groups in first-seen order (for screens)."""
+        grouped: dict[str, list[Criterion]] = {}
+        for criterion in self.criteria:
+            grouped.setdefault(self.group_of(criterion), []).append(criterion)
+        return list(grouped.items())
+
     def as_dict(self) -> dict[str, Any]:
+        criteria = []
+        for c in self.criteria:
+            data = c.as_dict()
+            data["group"] = self.group_of(c)
+            criteria.append(data)
         return {
             "scheme": self.scheme,
             "outcome": self.outcome.value,
@@ -113,11 +140,12 @@ class SchemeResult:
             "score": self.score,
             "pass_mark": self.pass_mark,
             "initial_stay_months": self.initial_stay_months,
-            "criteria": [c.as_dict() for c in self.criteria],
+            "criteria": criteria,
             "reasons": list(self.reasons),
             "missing": list(self.missing),
             "rule_set": self.rule_set.as_dict() if self.rule_set else None,
             "changes_on": [c.as_dict() for c in self.changes_on],
+            "cautions": list(self.cautions),
         }
 
 
@@ -133,6 +161,59 @@ class Assessment:
             "assessment_date": self.assessment_date.isoformat(),
             "results": [r.as_dict() for r in self.results],
         }
+
+
+# ImmD's headings: TTPS by category (criterion ids carry the prefix), QMAS by test.
+_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+    "TTPS": (("a_", "Category A"), ("b_", "Category B"), ("c_", "Category C"),
+             ("", "All categories")),
+    "QMAS_ABPT": (("achievement", "Achievement-based Points Test"), ("", "Prerequisites")),
+    "IANG": (("job_", "Returning graduates"), ("remuneration", "Returning graduates"),
+             ("fresh_", "Fresh graduates")),
+}
+_QMAS_CRITERION = re.compile(r"c\d+_")
+DEFAULT_GROUP = "Eligibility criteria"
+
+
+@lru_cache(maxsize=4096)
+def group_for(scheme: str, criterion_id: str) -> str:
+    """ImmD's heading for a criterion of ``scheme`` (TTPS by category, QMAS by test)."""
+    if scheme == "QMAS_GPT":
+        if _QMAS_CRITERION.match(criterion_id):
+            return "General Points Test: the 12 criteria"
+        if criterion_id.endswith("_points"):
+            return "General Points Test: points table"
+        return "Result of the test" if criterion_id == "points_test" else "Prerequisites"
+    for prefix, group in _GROUPS.get(scheme, ()):
+        if criterion_id.startswith(prefix):
+            return group
+    return DEFAULT_GROUP
+
+
+def cautions_of(criteria: list[Criterion], extra: tuple[str, ...] = ()) -> list[str]:
+    """Every caution of ``criteria`` and ``extra``, once each, in first-seen order."""
+    seen: dict[str, None] | None = None
+    for criterion in criteria:  # most criteria carry none: stay cheap for them
+        if criterion.cautions:
+            if seen is None:
+                seen = dict.fromkeys(extra)
+            seen.update(dict.fromkeys(criterion.cautions))
+    return list(extra) if seen is None else list(seen)
+
+
+def missing_and_cautions(criteria: list[Criterion], extra: tuple[str, ...] = ()
+                         ) -> tuple[list[str], list[str]]:
+    """``missing_fields`` and ``cautions_of`` in one pass (this runs for every result)."""
+    missing: dict[str, None] = {}
+    cautions: dict[str, None] | None = None
+    for criterion in criteria:
+        if criterion.needs and criterion.status is Status.UNKNOWN:
+            missing.update(dict.fromkeys(criterion.needs))
+        if criterion.cautions:
+            if cautions is None:
+                cautions = dict.fromkeys(extra)
+            cautions.update(dict.fromkeys(criterion.cautions))
+    return list(missing), (list(extra) if cautions is None else list(cautions))
 
 
 def missing_fields(criteria: list[Criterion]) -> list[str]:
@@ -169,7 +250,8 @@ def all_of(criteria: list[Criterion]) -> tuple[Outcome, list[str]]:
 def _reason(text: str, review: str | None, needs: tuple[str, ...]) -> str:
     if review is not None:
         return f"review: {text}: {review}"
-    return f"unknown: {text} (needs {', '.join(needs) if needs else 'more facts'})"
+    named = ", ".join(dict.fromkeys(needs))
+    return f"unknown: {text} (needs {named or 'more facts'})"
 
 
 def review_reasons(criteria: list[Criterion]) -> list[str]:

@@ -2,7 +2,11 @@
 
 Each file holds ``[[rule_set]]`` tables with ``id``, ``effective_from``,
 optional ``effective_to`` (last day in force, inclusive), ``sources`` and
-``params``. The engine uses the set in force on the assessment date.
+``params``; optional ``second_hand`` (those of ``sources`` that are not
+official), ``notes`` (shown with the result) and ``cautions`` (a
+second-hand source or an unpublished definition: shown with every result of
+the set, never changing the outcome). The engine uses the set in force on the
+assessment date.
 """
 
 from __future__ import annotations
@@ -31,10 +35,13 @@ class RuleSet:
     sources: tuple[str, ...]
     params: Mapping[str, Any]
     notes: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    second_hand: tuple[str, ...] = ()
     ref: RuleSetRef = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        ref = RuleSetRef(self.id, self.effective_from, self.effective_to, self.sources)
+        ref = RuleSetRef(self.id, self.effective_from, self.effective_to, self.sources,
+                         self.second_hand)
         object.__setattr__(self, "ref", ref)
 
     def covers(self, on: date) -> bool:
@@ -70,9 +77,14 @@ def rule_sets(name: str) -> tuple[RuleSet, ...]:
                 sources=tuple(entry["sources"]),
                 params=entry.get("params", {}),
                 notes=tuple(entry.get("notes", ())),
+                cautions=tuple(entry.get("cautions", ())),
+                second_hand=tuple(entry.get("second_hand", ())),
             ))
         except KeyError as exc:
             raise RuleDataError(f"{name}.toml: a rule set lacks {exc}") from None
+        if not set(sets[-1].second_hand) <= set(sets[-1].sources):
+            raise RuleDataError(f"{name}.toml: {sets[-1].id} marks as second-hand a page it "
+                                "does not cite")
     sets.sort(key=lambda s: s.effective_from)
     for earlier, later in itertools.pairwise(sets):
         if earlier.effective_to is None or earlier.effective_to >= later.effective_from:

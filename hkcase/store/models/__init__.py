@@ -1,6 +1,7 @@
 """SQLAlchemy models. Importing this package registers every table on ``Base.metadata``."""
 
-from hkcase.store.models.activity import AuditEntry, EligibilityRun, Note, Reminder
+from hkcase.store.models.activity import AuditEntry, EligibilityRun, Note, Reminder, TrashEntry
+from hkcase.store.models.case_facts import CaseFactOverride, CaseFacts
 from hkcase.store.models.cases import Case, Consultant, Counter, Stay
 from hkcase.store.models.documents import ChecklistItem, Document
 from hkcase.store.models.people import Client, Education, Employment, Relationship, TravelDocument
@@ -9,6 +10,8 @@ from hkcase.store.models.search import SearchEntry
 __all__ = [
     "AuditEntry",
     "Case",
+    "CaseFactOverride",
+    "CaseFacts",
     "ChecklistItem",
     "Client",
     "Consultant",
@@ -22,5 +25,6 @@ __all__ = [
     "Reminder",
     "SearchEntry",
     "Stay",
+    "TrashEntry",
     "TravelDocument",
 ]

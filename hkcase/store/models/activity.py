@@ -44,6 +44,7 @@ class Reminder(Base):
     __tablename__ = "reminder"
     __table_args__ = (
         sa.Index("ix_reminder_due", "state", "due_date"),
+        sa.Index("ix_reminder_kind_due", "kind", "state", "due_date"),  # the dashboard
         sa.CheckConstraint(
             "state <> 'snoozed' OR snoozed_until IS NOT NULL", name="snooze_has_date"
         ),
@@ -102,5 +103,32 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(sa.String(40))
     entity_id: Mapped[int] = mapped_column()
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # Whose file the change belongs to (no foreign keys: entries outlive their subjects).
+    # They make "every change of this client / case" one indexed query, and let a
+    # retention purge find (and scrub) the identity numbers kept in ``changes``.
+    client_id: Mapped[int | None] = mapped_column(index=True)
+    case_id: Mapped[int | None] = mapped_column(index=True)
+
+
+class TrashEntry(Base):
+    """A deleted record with everything that went with it, restorable until purged.
+
+    ``snapshot`` holds the rows as ``{"table": [row, ...]}`` plus the references
+    other rows had to them (``links``), so a restore puts back the same ids.
+    """
+
+    __tablename__ = "trash_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    deleted_by: Mapped[str] = mapped_column(sa.String(100))
+    entity: Mapped[str] = mapped_column(sa.String(40))
+    entity_id: Mapped[int] = mapped_column()
+    label: Mapped[str] = mapped_column(sa.String(300))
+    #: What went with the record, as told in the confirmation ("2 stays", "3 files").
+    contents: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    client_id: Mapped[int | None] = mapped_column(index=True)
+    case_id: Mapped[int | None] = mapped_column(index=True)
 
 

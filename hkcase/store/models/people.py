@@ -48,6 +48,8 @@ class Client(Timestamps, Base):
     phone: Mapped[str | None] = mapped_column(sa.String(50))
     address: Mapped[str | None] = mapped_column(sa.Text)
     notes: Mapped[str | None] = mapped_column(sa.Text)
+    # Synthetic clients made by ``hkcase demo`` (``hkcase demo --remove`` deletes them).
+    is_demo: Mapped[bool] = mapped_column(default=False, server_default="0")
     version: Mapped[int] = mapped_column(default=1)
 
     travel_documents: Mapped[list[TravelDocument]] = relationship(
@@ -138,6 +140,11 @@ class Education(Base):
     full_time: Mapped[bool | None] = mapped_column()
     start_date: Mapped[date | None] = mapped_column()
     award_date: Mapped[date | None] = mapped_column()
+    # The consultant's answer when the institution's name matched the TTPS list only
+    # loosely: on the list or not, and the name it was given for (a renamed
+    # institution asks again).
+    ttps_list_confirmed: Mapped[bool | None] = mapped_column()
+    ttps_list_confirmed_for: Mapped[str | None] = mapped_column(sa.String(200))
 
     client: Mapped[Client] = relationship(back_populates="education")
 

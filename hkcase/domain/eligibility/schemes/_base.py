@@ -6,11 +6,15 @@ from hkcase.domain.eligibility.model import (
     Criterion,
     Outcome,
     SchemeResult,
+    Status,
     all_of,
-    missing_fields,
+    missing_and_cautions,
+    review_reasons,
 )
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet, launch_date, rule_set_on, rule_sets
+
+UNKNOWN, NOT_MET = Status.UNKNOWN, Status.NOT_MET
 
 
 def no_rule_set(scheme: str, name: str, p: Profile) -> SchemeResult:
@@ -30,14 +34,52 @@ def no_rule_set(scheme: str, name: str, p: Profile) -> SchemeResult:
 
 
 def rules_for(name: str, p: Profile) -> RuleSet | None:
+    """The rule set in force on the assessment date; None before the scheme's launch."""
+    launched = launch_date(name)
+    if launched is not None and p.assessment_date < launched:
+        return None
     return rule_set_on(name, p.assessment_date)
+
+
+def _decide(criteria: list[Criterion], extra: tuple[str, ...]
+            ) -> tuple[Outcome, list[str], list[str], list[str]]:
+    """``all_of`` and ``missing_and_cautions`` in one pass over the criteria."""
+    failed: list[str] = []
+    doubtful = False
+    missing: dict[str, None] = {}
+    cautions: dict[str, None] | None = None
+    for c in criteria:
+        status = c.status
+        if status is UNKNOWN:
+            doubtful = True
+            for need in c.needs:
+                missing[need] = None
+        elif c.review is not None:
+            doubtful = True
+        elif status is NOT_MET:
+            failed.append(f"not met: {c.text} ({c.detail})" if c.detail else f"not met: {c.text}")
+        if c.cautions:
+            if cautions is None:
+                cautions = dict.fromkeys(extra)
+            cautions.update(dict.fromkeys(c.cautions))
+    found = list(extra) if cautions is None else list(cautions)
+    if failed:
+        return Outcome.NOT_ELIGIBLE, failed, list(missing), found
+    if not doubtful:
+        return Outcome.ELIGIBLE, [], list(missing), found
+    return Outcome.NEEDS_REVIEW, review_reasons(criteria), list(missing), found
 
 
 def conjunctive(scheme: str, rules: RuleSet, criteria: list[Criterion],
                 extra_reasons: list[str] | None = None, *,
                 decisive: list[Criterion] | None = None, **fields: object) -> SchemeResult:
     """A result for a scheme whose criteria (or the ``decisive`` subset) must all hold."""
-    outcome, reasons = all_of(criteria if decisive is None else decisive)
+    if decisive is None:
+        outcome, reasons, missing, cautions = _decide(criteria, rules.cautions)
+    else:
+        outcome, reasons = all_of(decisive)
+        missing, cautions = missing_and_cautions(criteria, rules.cautions)
     reasons = reasons + list(rules.notes) + (extra_reasons or [])
     return SchemeResult(scheme=scheme, outcome=outcome, criteria=criteria, rule_set=rules.ref,
-                        reasons=reasons, missing=missing_fields(criteria), **fields)  # type: ignore[arg-type]
+                        reasons=reasons, missing=missing, cautions=cautions,
+                        **fields)  # type: ignore[arg-type]

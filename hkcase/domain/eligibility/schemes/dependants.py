@@ -89,22 +89,64 @@ def _sponsor(p: Profile, r: RuleSet) -> Criterion:
             return unknown(cid, text, "sponsor_scheme",
                            detail="Mainland residents may join only some kinds of sponsor")
         if scheme not in r["mainland_sponsor_schemes"]:
+            if r.params.get("mainland_sponsor_schemes_official"):
+                return Criterion(cid, text, NOT_MET, f"Mainland residents may not join a "
+                                 f"{scheme} sponsor as dependants")
             return Criterion(cid, text, UNKNOWN, f"Mainland resident joining a {scheme} sponsor",
                              review="whether Mainland residents may join sponsors under this "
                              "scheme is not in the sources found (2015 guidebook list)",
                              needs=("sponsor_scheme",))
         detail += f", {scheme} (Mainland residents accepted)"
+        if scheme == "STUDENT":
+            return Criterion(cid, text, MET, detail, cautions=(STUDENT_SPONSOR,))
     return Criterion(cid, text, MET, detail)
+
+
+STUDENT_SPONSOR = ("Mainland residents may join a student only if the sponsor studies in a "
+                   "full-time local undergraduate or postgraduate programme at a local "
+                   "degree-awarding institution")
 
 
 def _nationality(p: Profile, r: RuleSet) -> Criterion:
     cid, text = "nationality", "nationality accepted for dependants"
     if p.nationality is None:
         return unknown(cid, text, "nationality")
+    official = r.params.get("excluded_nationalities")
+    if official is not None:
+        if p.nationality in official:
+            return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals are excluded "
+                             f"({r.id})")
+        return Criterion(cid, text, MET, p.nationality)
     if p.nationality in r["guidebook_excluded_nationalities"]:
         return Criterion(cid, text, NOT_MET, f"{p.nationality} excluded in the 2015 guidebook",
                          review="the current exclusion list for dependants was not found")
     return Criterion(cid, text, MET, p.nationality)
+
+
+def _macao(p: Profile, r: RuleSet) -> list[Criterion]:
+    """Former Mainland residents with a Macao ID for under 7 years are excluded (2025-12-15)."""
+    if not r.params.get("macao_id_rule") or p.residence != "macao":
+        return []
+    return [flag("macao_id", "not a former Mainland resident holding a Macao identity card for "
+                 "under 7 years (unless admitted to Macao under the One-way Permit Scheme)",
+                 None if p.macao_id_under_7_years is None else not p.macao_id_under_7_years,
+                 "macao_id_under_7_years",
+                 no="former Mainland resident with a Macao identity card for under 7 years")]
+
+
+def stay_note(p: Profile) -> str | None:
+    """How a dependant's stay is set, by the sponsor's status (ImmD, 2025-12-15)."""
+    if p.sponsor_status in SETTLED:
+        if p.relationship == "parent":
+            return ("Dependants of permanent residents or residents without a limit of stay: "
+                    "extensions normally follow a 2-2-3 year pattern for parents aged 60 or "
+                    "above.")
+        return ("Dependants of permanent residents or residents without a limit of stay: "
+                "extensions normally follow a 3-3 year pattern.")
+    if p.sponsor_scheme == "STUDENT" or p.sponsor_status == "student_visa":
+        return ("Dependants of students: normally 12 months on entry, extended a year at a "
+                "time.")
+    return None
 
 
 def assess_dependant(p: Profile) -> SchemeResult:
@@ -116,16 +158,20 @@ def assess_dependant(p: Profile) -> SchemeResult:
         *_relationship(p, r),
         _sponsor(p, r),
         _nationality(p, r),
+        *_macao(p, r),
         flag("support", "sponsor can support the dependant well above subsistence and provide "
              "suitable accommodation", p.sponsor_can_support_well_above_subsistence,
              "sponsor_can_support_well_above_subsistence"),
     ]
     extra = []
+    own_pattern = stay_note(p) if r.params.get("stay_by_sponsor_status") else None
+    if own_pattern is not None:
+        extra.append(own_pattern)
     if p.sponsor_limit_of_stay is not None:
         if p.sponsor_limit_of_stay < p.assessment_date:
             criteria.append(Criterion("sponsor_limit", "sponsor's limit of stay not expired",
                                       NOT_MET, f"expired {p.sponsor_limit_of_stay}"))
-        else:
+        elif own_pattern is None:
             extra.append(f"Limit of stay normally follows the sponsor's: "
                          f"{p.sponsor_limit_of_stay}.")
     return conjunctive("DEPENDANT", r, criteria, extra)

@@ -32,11 +32,22 @@ def _iang_nationality(p: Profile, r: RuleSet) -> Criterion:
     if base.status is not MET or p.nationality not in limited:
         return base
     cid, text = base.id, base.text
+    gba = bool(r.params.get("gba_campus_counts"))
+    if gba and p.gba_campus_graduate:
+        return Criterion(cid, text, MET, f"{p.nationality} national, Greater Bay Area campus "
+                         "graduate")
     if p.programme_ugc_funded is None:
         return unknown(cid, text, "programme_ugc_funded",
                        detail=f"{p.nationality} nationals: only UGC-funded programmes qualify")
     if p.programme_ugc_funded:
         return Criterion(cid, text, MET, f"{p.nationality} national, UGC-funded programme")
+    if gba:
+        if p.gba_campus_graduate is None:
+            return unknown(cid, text, "gba_campus_graduate",
+                           detail=f"{p.nationality} nationals: a programme that is not "
+                           "UGC-funded qualifies only at a Greater Bay Area campus")
+        return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals need a UGC-funded "
+                         "programme or a Greater Bay Area campus")
     return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals need a UGC-funded programme",
                      review="graduates of Greater Bay Area campuses also qualify; hkcase does "
                      "not record the campus")

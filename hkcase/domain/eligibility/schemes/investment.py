@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+from hkcase.domain.countries import STATELESS
 from hkcase.domain.eligibility.common import (
     MET,
     NOT_MET,
+    UNKNOWN,
     age_criterion,
     at_least,
     unknown,
 )
 from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
-from hkcase.domain.eligibility.rulesets import rule_set_on
+from hkcase.domain.eligibility.rulesets import RuleSet, rule_set_on
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
 
 
-def _applicant_type(p: Profile) -> Criterion:
+def _applicant_type(p: Profile, r: RuleSet) -> Criterion:
     cid = "applicant_type"
     text = ("a foreign national, a Chinese national with permanent residence abroad, or a "
             "Macao or Taiwan resident")
     if p.nationality is None:
         return unknown(cid, text, "nationality")
+    official = r.params.get("excluded_nationalities")
+    if official is not None and p.nationality in official:
+        return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals are excluded "
+                         f"({r.id})")
+    if p.nationality == STATELESS:
+        if not r.params.get("stateless_with_foreign_permanent_residence"):
+            return Criterion(cid, text, UNKNOWN, "stateless",
+                             review="whether stateless persons may apply was not found for "
+                             "this date")
+        if p.overseas_permanent_residence is None:
+            return unknown(cid, text, "overseas_permanent_residence",
+                           detail="stateless: needs permanent residence in a foreign country")
+        return Criterion(cid, text, MET if p.overseas_permanent_residence else NOT_MET,
+                         "stateless " + ("with" if p.overseas_permanent_residence
+                                         else "without") + " permanent residence abroad")
+    if p.nationality != "CN" and official is not None:
+        return Criterion(cid, text, MET, f"foreign national ({p.nationality})")
     if p.nationality != "CN":
         excluded = rule_set_on("excluded_nationalities", p.assessment_date)
         if excluded is not None and p.nationality in excluded["countries"]:
@@ -53,7 +72,7 @@ def assess_new_cies(p: Profile) -> SchemeResult:
                            f"date needs it over {period} months")
     criteria = [
         age_criterion("age", "aged 18 or above", p, min_age=r["min_age"]),
-        _applicant_type(p),
+        _applicant_type(p, r),
         assets,
         at_least("investment", f"plans to invest HK${r['min_investment_hkd']:,} or more in "
                  "permissible assets", p.planned_investment_hkd, r["min_investment_hkd"],

@@ -16,6 +16,7 @@ from hkcase.domain.eligibility.common import (
     no_criminal_record,
     self_supporting,
     unknown,
+    with_cautions,
 )
 from hkcase.domain.eligibility.lists import find_talent_list_profession
 from hkcase.domain.eligibility.model import Criterion, SchemeResult
@@ -24,18 +25,34 @@ from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
 
 NOTE_2_4 = "ImmD's note defining this term was not found"
+ACHIEVEMENT_REVIEW = ("whether an achievement is exceptional is for the Director of "
+                      "Immigration to decide (absolute discretion)")
 
 
-def prerequisites(p: Profile) -> list[Criterion]:
-    """The conditions every QMAS applicant must meet, whichever test (§2.1)."""
-    return [
+def _caution(term: str, note: int) -> tuple[str, ...]:
+    return (f"ImmD's definition of {term!r} (note {note}) was not found: confirm the experience "
+            "or ownership qualifies",)
+
+
+OWNS, INTERNATIONAL = _caution("owns", 4), _caution("international", 3)
+MULTINATIONAL = _caution("multinational or renowned", 2)
+
+
+def prerequisites(p: Profile, r: RuleSet | None = None) -> list[Criterion]:
+    """The conditions every QMAS applicant must meet, whichever test (§2.1).
+
+    Language was a prerequisite until ImmD's page of 2025-12-15 dropped it.
+    """
+    criteria = [
         age_criterion("age_18", "aged 18 or above", p, min_age=18),
         nationality_not_excluded(p),
         self_supporting(p),
         no_criminal_record(p),
-        good_chinese_or_english(p),
-        first_degree(p),
     ]
+    if r is None or r.params.get("language_prerequisite", True):
+        criteria.append(good_chinese_or_english(p))
+    criteria.append(first_degree(p))
+    return criteria
 
 
 def _postgrad(p: Profile) -> Criterion:
@@ -89,19 +106,14 @@ def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
                         "more in the year before applying", p.owns_business_annual_profit_hkd,
                         r["min_business_profit_hkd"], "owns_business_annual_profit_hkd", "HK$")
     if business.status is MET:
-        business = Criterion(business.id, business.text, MET, business.detail,
-                             review=f"meaning of 'owns' (note 4): {NOTE_2_4}")
+        business = with_cautions(business, *OWNS)
     listed = flag("c12_listed_company", "currently owns a listed company", p.owns_listed_company,
                   "owns_listed_company",
-                  review=f"meaning of 'owns' (note 4): {NOTE_2_4}" if p.owns_listed_company
-                  else None)
+                  cautions=OWNS if p.owns_listed_company else ())
     international = at_least("c9_international_experience", "at least 2 years of degree-level "
                              "international work experience", p.years_international,
-                             r["min_years_international"], "years_international", "years")
-    if international.status is MET:
-        international = Criterion(international.id, international.text, MET,
-                                  international.detail,
-                                  review=f"meaning of 'international' (note 3): {NOTE_2_4}")
+                             r["min_years_international"], "years_international", "years",
+                             cautions=INTERNATIONAL)
     return [
         age_criterion("c1_age", f"aged {r['max_age']} or below", p, max_age=r["max_age"]),
         postgrad,
@@ -113,7 +125,8 @@ def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
                  "years_experience", "years"),
         at_least("c7_multinational", "at least 3 years of such experience in a multinational "
                  "or renowned enterprise", p.years_multinational_or_renowned,
-                 r["min_years_multinational"], "years_multinational_or_renowned", "years"),
+                 r["min_years_multinational"], "years_multinational_or_renowned", "years",
+                 cautions=MULTINATIONAL),
         at_least("c8_specified_industry", "at least 3 years of such experience in innovation "
                  "and technology, finance or international trade", p.years_specified_industry,
                  r["min_years_specified_industry"], "years_specified_industry", "years"),
@@ -140,7 +153,7 @@ def _count_test(criteria: list[Criterion], pass_mark: int) -> tuple[Criterion, i
         return Criterion("points_test", text, MET, f"{sure} met"), met
     if possible < pass_mark:
         return Criterion("points_test", text, NOT_MET, f"{met} met, at most {possible}"), met
-    needs = tuple(n for c in criteria if not c.certain for n in c.needs)
+    needs = tuple(dict.fromkeys(n for c in criteria if not c.certain for n in c.needs))
     if met >= pass_mark:
         return Criterion("points_test", text, MET, f"{met} met, {met - sure} of them doubtful",
                          review="the pass depends on criteria whose definitions are not "
@@ -270,7 +283,7 @@ def _legacy_result(p: Profile, r: RuleSet, base: list[Criterion]) -> SchemeResul
         test = Criterion("points_test", text, NOT_MET, f"{high} points at most")
     else:
         test = Criterion("points_test", text, UNKNOWN, f"between {low} and {high} points",
-                         needs=tuple(n for c in factors for n in c.needs))
+                         needs=tuple(dict.fromkeys(n for c in factors for n in c.needs)))
     criteria = base + factors + [test]
     return conjunctive("QMAS_GPT", r, criteria, decisive=base + [test],
                        score=low if low == high else None, pass_mark=pass_mark)
@@ -281,7 +294,7 @@ def assess_qmas_gpt(p: Profile) -> SchemeResult:
     r = rules_for("qmas_gpt", p)
     if r is None:
         return no_rule_set("QMAS_GPT", "qmas_gpt", p)
-    base = prerequisites(p)
+    base = prerequisites(p, r)
     if r["kind"] == "points":
         return _legacy_result(p, r, base)
     twelve = revised_criteria(p, r)
@@ -295,8 +308,9 @@ def assess_qmas_abpt(p: Profile) -> SchemeResult:
     r = rules_for("qmas_abpt", p)
     if r is None:
         return no_rule_set("QMAS_ABPT", "qmas_abpt", p)
-    base = prerequisites(p)
+    base = prerequisites(p, r)
     achievement = flag("achievement", "an award of exceptional achievement, or work recognised "
                        "by peers as significantly advancing the field", p.achievement,
-                       "achievement")
+                       "achievement", yes="achievement evidence given",
+                       review=ACHIEVEMENT_REVIEW if p.achievement else None)
     return conjunctive("QMAS_ABPT", r, base + [achievement])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from functools import lru_cache
 
@@ -18,26 +17,49 @@ from hkcase.domain.eligibility.common import (
     nationality_not_excluded,
     unknown,
 )
-from hkcase.domain.eligibility.lists import find_ttps_university
+from hkcase.domain.eligibility.lists import TTPS_LIST_COPY, TTPS_LIST_SOURCE, lookup_university
 from hkcase.domain.eligibility.model import (
     Criterion,
     Outcome,
     SchemeResult,
     all_of,
+    cautions_of,
     missing_fields,
 )
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import no_rule_set, rules_for
 
-LIST_REVIEW = ("hkcase's copy of the aggregate list is a third-party transcription not yet "
-               "checked against ImmD's PDF; confirm, then set bachelor_institution_on_ttps_list")
+MASTER_REVIEW = ("whether a master's from a listed university counts when the bachelor's "
+                 "does not is not settled")
 
 
 @lru_cache(maxsize=4096)
 def years_before(on: date, years: int) -> date:
     result: date = on - relativedelta(years=years)
     return result
+
+
+@lru_cache(maxsize=4096)
+def _list_caution(version: str) -> str:
+    return (f"on the TTPS {version} by exact name (list compiled by the Labour and Welfare "
+            f"Bureau, {TTPS_LIST_SOURCE}); {TTPS_LIST_COPY}")
+
+
+def _looked_up(p: Profile, name: str) -> tuple[bool | None, str, tuple[str, ...], bool]:
+    """(on the list?, detail, cautions, a candidate awaiting confirmation) for a typed name."""
+    match = lookup_university(name, p.assessment_date)
+    if match.kind == "candidate":
+        options = " or ".join(repr(c) for c in match.candidates[:3])
+        return None, f"{name!r} is not on the list under that name: is it {options}?", (), True
+    if match.kind == "none" or match.entry is None:
+        return None, f"{name!r} not found in the list under that name", (), False
+    entry = match.entry
+    span = f"listed {entry.effective_from}" + (f" to {entry.effective_to}"
+                                               if entry.effective_to else "")
+    detail = f"{entry.name_en} ({entry.country}), {span}"
+    cautions = (_list_caution(match.list_version),) if match.on_list else ()
+    return match.on_list, detail, cautions, False
 
 
 def listed_bachelor(p: Profile, prefix: str) -> Criterion:
@@ -50,38 +72,26 @@ def listed_bachelor(p: Profile, prefix: str) -> Criterion:
         return Criterion(cid, text, NOT_MET, "the bachelor's programme was not full-time",
                          review="LWB releases say a full-time bachelor's; ImmD's FAQ only says "
                          "bachelor's level")
+    cautions: tuple[str, ...] = ()
     if p.bachelor_institution_on_ttps_list is not None:
         listed: bool | None = p.bachelor_institution_on_ttps_list
         detail = "on the list (consultant's check)" if listed else "not on the list"
-        review = None
     elif p.bachelor_institution is not None:
-        match = find_ttps_university(p.bachelor_institution, p.assessment_date)
-        if match.entry is None:
-            listed, review = None, None
-            detail = f"{p.bachelor_institution!r} not found in the list under that name"
-        else:
-            entry = match.entry
-            listed = match.on_list
-            span = f"listed {entry.effective_from}" + (f" to {entry.effective_to}"
-                                                       if entry.effective_to else "")
-            detail = f"{entry.name_en} ({entry.country}), {span}"
-            review = LIST_REVIEW if listed else None
+        listed, detail, cautions, _ = _looked_up(p, p.bachelor_institution)
     else:
         return unknown(cid, text, "bachelor_institution")
     if listed is None:
         if p.master_institution_on_ttps_list:
             return Criterion(cid, text, UNKNOWN, detail + "; the master's is from a listed "
-                             "university", review="whether a master's from a listed university "
-                             "counts when the bachelor's does not is not settled",
+                             "university", review=MASTER_REVIEW,
                              needs=("bachelor_institution_on_ttps_list",))
         return unknown(cid, text, "bachelor_institution_on_ttps_list", detail=detail)
     if not listed and p.master_institution_on_ttps_list:
         return Criterion(cid, text, NOT_MET, detail + "; the master's is from a listed "
-                         "university", review="whether a master's from a listed university "
-                         "counts when the bachelor's does not is not settled")
+                         "university", review=MASTER_REVIEW)
     if p.highest_degree is None and listed:
         return unknown(cid, text, "highest_degree", detail=detail)
-    return Criterion(cid, text, MET if listed else NOT_MET, detail, review=review)
+    return Criterion(cid, text, MET if listed else NOT_MET, detail, cautions=cautions)
 
 
 _TEXTS: dict[str, dict[str, str]] = {}
@@ -109,37 +119,103 @@ def _format_texts(r: RuleSet) -> dict[str, str]:
     }
 
 
+SHARE_TEXT = ("company profits count only for shares held throughout the tax assessment year "
+              "before the application")
+
+
+SHARE_SECOND_HAND = ("the minimum shareholding for company profits is second-hand "
+                     "(consultancies); ImmD's page, revised 2026-01-01, states none")
+
+
+def _company_profit(p: Profile, r: RuleSet, cid: str, text: str) -> Criterion:
+    share = p.shareholding_pct_full_assessment_year
+    if r.params.get("category_a_shares_held_throughout_year"):
+        if share is None:
+            return unknown(cid, text, "shareholding_pct_full_assessment_year",
+                           detail=SHARE_TEXT)
+        if share > 0:
+            return Criterion(cid, text, MET, f"{share:g}% held throughout the assessment year "
+                             "(ImmD states no minimum)")
+        return Criterion(cid, text, NOT_MET, "the shares were not held throughout the "
+                         "assessment year before applying")
+    min_share = r.params.get("category_a_company_min_shareholding_pct")
+    if min_share is None:
+        return Criterion(cid, text, MET, "own company profit")
+    if share is None:
+        return unknown(cid, text, "shareholding_pct_full_assessment_year")
+    if share >= min_share:
+        return Criterion(cid, text, MET, f"{share:g}% held through the assessment year "
+                         f"(≥ {min_share}%)", cautions=(SHARE_SECOND_HAND,))
+    return Criterion(cid, text, NOT_MET, f"{share:g}% held through the assessment year "
+                     f"(< {min_share}%)", review=f"the {min_share}% threshold is second-hand; "
+                     "ImmD's own page (revised 2026-01-01) states no minimum")
+
+
 def category_a(p: Profile, r: RuleSet) -> list[Criterion]:
     income = at_least("a_income", _texts(r)["a_income"], p.annual_income_hkd,
                       r["category_a_income_hkd"], "annual_income_hkd", "HK$")
     cid, text = "a_income_source", "income from employment or business, not personal investment"
-    min_share = r.params.get("category_a_company_min_shareholding_pct")
     if p.income_source is None:
         source = unknown(cid, text, "income_source")
     elif p.income_source == "investment":
         source = Criterion(cid, text, NOT_MET, "personal investment income does not count")
-    elif p.income_source == "own_company_profit" and min_share is not None:
-        share = p.shareholding_pct_full_assessment_year
-        review = ("the shareholding rule for company profits is reported by consultancies; "
-                  "ImmD's guidebook text was not found")
-        if share is None:
-            source = unknown(cid, text, "shareholding_pct_full_assessment_year")
-        else:
-            source = Criterion(cid, text, MET if share >= min_share else NOT_MET,
-                               f"{share:g}% held through the assessment year "
-                               f"({'≥' if share >= min_share else '<'} {min_share}%)",
-                               review=review)
+    elif p.income_source == "own_company_profit":
+        source = _company_profit(p, r, cid, text)
     else:
         source = Criterion(cid, text, MET, p.income_source.replace("_", " "))
     return [income, source]
 
 
+AFTER_GRADUATION = ("only full-time employment or self-employment after graduation counts "
+                    "(ImmD note 5)")
+
+
+def _since_graduation(p: Profile) -> float | None:
+    if p.bachelor_award_date is None or p.bachelor_award_date > p.assessment_date:
+        return None
+    return (p.assessment_date - p.bachelor_award_date).days / 365.25
+
+
+_AFTER = (AFTER_GRADUATION,)
+
+
+def _experience_cautions(p: Profile, r: RuleSet, years: float | None,
+                         window: float | None) -> tuple[str, ...]:
+    """Cautions for work experience under the after-graduation rule (TTPS from 2026-01-01)."""
+    if years is None or not r.params.get("experience_after_graduation_only"):
+        return ()
+    since = _since_graduation(p)
+    if since is not None:
+        span = since if window is None else min(since, window)
+        if years > span + 0.05:
+            return (f"{years:g} years is more than the {span:.1f} years since graduation: "
+                    f"{AFTER_GRADUATION}",)
+    return _AFTER
+
+
 def category_b(p: Profile, r: RuleSet, degree: Criterion) -> list[Criterion]:
+    window = float(r["category_b_window_years"])
     return [
         degree,
         at_least("b_experience", _texts(r)["b_experience"], p.years_experience_last_5y,
-                 r["category_b_min_years"], "years_experience_last_5y", "years"),
+                 r["category_b_min_years"], "years_experience_last_5y", "years",
+                 cautions=_experience_cautions(p, r, p.years_experience_last_5y, window)),
     ]
+
+
+def _by_graduation_year(p: Profile, years: int, cid: str, text: str) -> Criterion:
+    """ImmD note 6: the five years are counted by year of graduation."""
+    assert p.bachelor_award_date is not None
+    graduated, applying = p.bachelor_award_date.year, p.assessment_date.year
+    if applying - graduated < years:
+        return Criterion(cid, text, MET, f"graduated in {graduated}; applying in {applying}")
+    if applying - graduated == years:
+        return Criterion(cid, text, UNKNOWN, f"graduated in {graduated}, exactly {years} years "
+                         f"before {applying}",
+                         review=f"ImmD counts the {years} years by year of graduation but does "
+                         f"not say whether the year {graduated} ({applying} − {years}) is "
+                         "inside")
+    return Criterion(cid, text, NOT_MET, f"graduated in {graduated}; applying in {applying}")
 
 
 def _recent_degree(p: Profile, r: RuleSet) -> Criterion:
@@ -150,6 +226,8 @@ def _recent_degree(p: Profile, r: RuleSet) -> Criterion:
     start = years_before(p.assessment_date, years)
     if p.bachelor_award_date > p.assessment_date:
         return Criterion(cid, text, NOT_MET, f"awarded {p.bachelor_award_date}, after the date")
+    if r.params.get("category_c_by_graduation_year"):
+        return _by_graduation_year(p, years, cid, text)
     if p.bachelor_award_date == start:
         return Criterion(cid, text, MET, f"awarded exactly {years} years before",
                          review="on the exact boundary of the five-year window")
@@ -161,7 +239,8 @@ def _recent_degree(p: Profile, r: RuleSet) -> Criterion:
 def category_c(p: Profile, r: RuleSet, degree: Criterion) -> list[Criterion]:
     limit = r["category_c_max_years"]
     fewer = below("c_experience", _texts(r)["c_experience"],
-                  p.years_experience, limit, "years_experience", "years")
+                  p.years_experience, limit, "years_experience", "years",
+                  cautions=_experience_cautions(p, r, p.years_experience, None))
     local = flag("c_not_local_graduate", "not a non-local graduate of a full-time, locally "
                  "accredited Hong Kong bachelor's programme (they use IANG)",
                  None if p.bachelor_obtained_in_hk_as_non_local_student is None
@@ -177,7 +256,8 @@ def assess_ttps(p: Profile) -> SchemeResult:
         return no_rule_set("TTPS", "ttps", p)
     nationality = nationality_not_excluded(p)
     degree = listed_bachelor(p, "b")
-    c_degree = dataclasses.replace(degree, id="c_eligible_degree")
+    c_degree = Criterion("c_eligible_degree", degree.text, degree.status, degree.detail,
+                         degree.review, degree.needs, degree.cautions)
     categories = {"A": category_a(p, r), "B": category_b(p, r, degree),
                   "C": category_c(p, r, c_degree)}
     criteria = [nationality] + [c for group in categories.values() for c in group]
@@ -208,4 +288,17 @@ def assess_ttps(p: Profile) -> SchemeResult:
         reasons.append(_texts(r)["quota"])
     return SchemeResult(scheme="TTPS", outcome=outcome, criteria=criteria, rule_set=r.ref,
                         category=category, reasons=list(dict.fromkeys(reasons)),
-                        missing=missing_fields(criteria))
+                        missing=missing_fields(criteria),
+                        cautions=_cautions(criteria, category, r))
+
+
+def _cautions(criteria: list[Criterion], category: str | None, r: RuleSet) -> list[str]:
+    """The cautions that concern the answer: the category's criteria (all while open)."""
+    if category is None:
+        return cautions_of(criteria, r.cautions)
+    prefix = category.lower() + "_"
+    found: dict[str, None] = dict.fromkeys(r.cautions)
+    for c in criteria:
+        if c.cautions and (c.id.startswith(prefix) or c.id == "nationality"):
+            found.update(dict.fromkeys(c.cautions))
+    return list(found)

@@ -1,0 +1,1 @@
+"""The case pane's tabs, one module each."""

@@ -1,0 +1,234 @@
+"""The case pane's Filing tab and Case ▸ Prepare upload set…: ready for ImmD's e-service.
+
+The tab shows the pre-filing checks, the fees and the expected decision, then the data
+sheet in the e-form's order with a Copy button on every value and "Copy all in order".
+Everything comes from ``services.filing``; nothing here decides a rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hkcase.domain.checklists import Lang
+from hkcase.domain.filing.checks import CheckStatus
+from hkcase.gui.prompts import Prompts
+from hkcase.services.context import AppContext
+from hkcase.services.errors import ValidationError
+from hkcase.services.filing.checks import CaseReadiness, readiness
+from hkcase.services.filing.sheet import FilingSheet, SheetField, filing_sheet
+
+if TYPE_CHECKING:
+    from hkcase.gui.main_window import MainWindow
+
+MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM: "[?]",
+         CheckStatus.NOT_APPLICABLE: "[-]"}
+LANGS = ((Lang.EN, "English"), (Lang.ZH_HK, "中文（繁體）"), (Lang.ZH_CN, "中文（简体）"))
+
+
+def _money(value: int | None) -> str:
+    return "?" if value is None else f"HK${value:,}"
+
+
+class FilingTab(QWidget):
+    """Checks, fees and the data sheet of one case, each value one click from the clipboard."""
+
+    def __init__(self, ctx: AppContext, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompts = prompts
+        self.case_id: int | None = None
+        self.sheet: FilingSheet | None = None
+        self.ready: CaseReadiness | None = None
+        self._stale = False
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.inHongKongCheck = QCheckBox("Client confirmed being in Hong Kong (extensions)")
+        self.langCombo = QComboBox()
+        for lang, name in LANGS:
+            self.langCombo.addItem(name, lang)
+        self.copyAllButton = QPushButton("Copy all in order")
+        self.saveSheetButton = QPushButton("Save for the client…")
+        self.saveSheetButton.setToolTip("The sheet as a PDF for the client to check and sign")
+        top.addWidget(self.inHongKongCheck)
+        top.addStretch(1)
+        top.addWidget(self.langCombo)
+        top.addWidget(self.copyAllButton)
+        top.addWidget(self.saveSheetButton)
+        layout.addLayout(top)
+        self.summaryLabel = QLabel()
+        self.summaryLabel.setWordWrap(True)
+        layout.addWidget(self.summaryLabel)
+        self.checksList = QListWidget()
+        self.checksList.setMaximumHeight(150)
+        self.checksList.setWordWrap(True)
+        layout.addWidget(self.checksList)
+        self.sheetTable = QTableWidget(0, 3)
+        self.sheetTable.setHorizontalHeaderLabels(["Field", "Value", ""])
+        self.sheetTable.verticalHeader().setVisible(False)
+        header = self.sheetTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.sheetTable, 1)
+        self.copy_buttons: list[QPushButton] = []
+        self.inHongKongCheck.toggled.connect(lambda _on: self.refresh())
+        self.langCombo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.copyAllButton.clicked.connect(self.copy_all)
+        self.saveSheetButton.clicked.connect(self.save_sheet)
+
+    def show_case(self, case_id: int) -> None:
+        """Load a case; computed when the tab is shown (opening a case stays quick)."""
+        self.case_id = case_id
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.case_id is None:
+            return
+        self._stale = False
+        lang = self.langCombo.currentData() or Lang.EN
+        confirmed = True if self.inHongKongCheck.isChecked() else None
+        try:
+            self.ready = readiness(self.ctx.store, self.case_id, in_hong_kong=confirmed)
+            self.sheet = filing_sheet(self.ctx.store, self.case_id, lang,
+                                      on=self.ready.filing_date)
+        except ValidationError as exc:
+            self.summaryLabel.setText(str(exc))
+            return
+        self._fill_checks(self.ready)
+        self._fill_sheet(self.sheet)
+
+    def _fill_checks(self, ready: CaseReadiness) -> None:
+        self.checksList.clear()
+        for check in ready.checks:
+            if check.status is not CheckStatus.NOT_APPLICABLE:
+                self.checksList.addItem(f"{MARKS[check.status]} {check.message}")
+        fees = ready.fees
+        fee = (f"On filing {_money(fees.on_filing_total)} for {len(fees.lines)} applicant"
+               f"{'s' if len(fees.lines) != 1 else ''} (non-refundable)")
+        decision = ("no processing time published" if ready.decision is None else
+                    f"expected decision around {ready.decision.around.isoformat()}")
+        state = "Ready to file" if ready.ready else "Not ready to file"
+        self.summaryLabel.setText(f"<b>{state}</b> on {ready.filing_date.isoformat()} · "
+                                  f"{fee} · {decision}")
+
+    def _fill_sheet(self, sheet: FilingSheet) -> None:
+        table = self.sheetTable
+        table.setRowCount(0)
+        self.copy_buttons = []
+        for section in sheet.sections:
+            row = table.rowCount()
+            table.insertRow(row)
+            head = QTableWidgetItem(section.title)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            table.setItem(row, 0, head)
+            table.setSpan(row, 0, 1, 3)
+            for field in section.fields:
+                self._add_field(field)
+
+    def _add_field(self, field: SheetField) -> None:
+        table = self.sheetTable
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, 0, QTableWidgetItem(field.label))
+        value = QTableWidgetItem(field.value if field.value is not None else "[missing]")
+        if field.missing:
+            value.setForeground(self.palette().placeholderText())
+        table.setItem(row, 1, value)
+        button = QPushButton("Copy")
+        button.setEnabled(not field.missing)
+        button.setAccessibleName(f"Copy {field.label}")
+        button.clicked.connect(lambda _c=False, v=field.value or "": self._copy(v))
+        table.setCellWidget(row, 2, button)
+        self.copy_buttons.append(button)
+
+    @staticmethod
+    def _copy(text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+
+    def save_sheet(self) -> None:
+        """The printed sheet (the client's confirmation, with a signature line) as a PDF."""
+        from hkcase.services.filing.sheet_render import render_sheet_pdf
+
+        if self.sheet is None:
+            return
+        chosen = self.prompts.save_file(self, "Save the filing sheet",
+                                        f"{self.sheet.reference}-filing-sheet.pdf",
+                                        "PDF files (*.pdf)")
+        if not chosen:
+            return
+        try:
+            result = render_sheet_pdf(self.sheet, self.ready, target=Path(chosen))
+        except ValidationError as exc:
+            self.prompts.error(self, "Save the filing sheet", str(exc))
+            return
+        note = "\n".join(result.warnings)
+        self.prompts.info(self, "Filing sheet saved",
+                          f"{chosen} ({result.pages} pages)" + (f"\n{note}" if note else ""))
+
+    def copy_all(self) -> None:
+        """Every value in the e-form's order, one "label<TAB>value" line each."""
+        if self.sheet is None:
+            return
+        lines = [f"{f.label}\t{f.value if f.value is not None else ''}"
+                 for f in self.sheet.in_order()]
+        self._copy("\n".join(lines))
+
+
+def prepare_upload_set(window: MainWindow) -> None:
+    """Case ▸ Prepare upload set…: ask where, write the set, say what was left out."""
+    from hkcase.services.filing.upload_set import prepare_upload_set as prepare
+
+    case = window.case_view.case
+    if case is None:
+        window.prompts.info(window, "Prepare upload set", "Open a case first.")
+        return
+    chosen = window.prompts.save_file(window, "Prepare upload set: new folder",
+                                      f"{case.reference}-upload-set", "Folders (*)")
+    if not chosen:
+        return
+    try:
+        result = prepare(window.ctx.store, window.ctx.locations.attachments_dir, case.id,
+                         Path(chosen), actor=window.ctx.actor)
+    except ValidationError as exc:
+        window.prompts.error(window, "Prepare upload set", str(exc))
+        return
+    files = sum(len(i.files) for i in result.items)
+    text = f"{files} files for {case.reference} in {result.folder} (see index.pdf)."
+    if result.problems:
+        text += "\n\nNot included:\n" + "\n".join(p.message for p in result.problems)
+    window.prompts.info(window, "Upload set ready", text)
+    window.case_view.show_case(case.id)
+
+
+def install(window: MainWindow) -> QAction:
+    """Add Case ▸ Prepare upload set… to the main window."""
+    action = QAction("Prepare &upload set…", window)
+    action.setObjectName("actionPrepareUploadSet")
+    action.triggered.connect(lambda: prepare_upload_set(window))
+    window.menuCase.addAction(action)
+    return action

@@ -1,0 +1,224 @@
+"""The dashboard page's behaviour: loading in the background, "my cases", paging, snooze.
+
+The window's form holds the summary label and the tree; this adds the row of
+controls above the tree (my cases, a busy indicator, Snooze…, Done) and runs
+every query on a worker thread so the window stays responsive.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QObject, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeView,
+    QWidget,
+)
+
+from hkcase.domain.vocab import ReminderState
+from hkcase.gui.dashboard_model import LOADING_TEXT, MORE_ROLE, DashboardModel
+from hkcase.gui.models import OBJECT_ROLE
+from hkcase.gui.prompts import Prompts
+from hkcase.gui.snooze_prompt import ask_snooze_until
+from hkcase.gui.worker import Job, Relay
+from hkcase.services.context import AppContext
+from hkcase.services.dashboard import (
+    VERDICTS,
+    Dashboard,
+    DashboardRow,
+    Section,
+    consultant_id_for,
+    dashboard,
+    section_rows,
+    verdicts_section,
+)
+from hkcase.services.errors import ValidationError
+from hkcase.services.reminders import set_reminder_state
+
+log = logging.getLogger(__name__)
+EXPANDED = ("overdue", "limit_7_days", "window_open")
+
+
+class DashboardPanel(QObject):
+    """Loads and shows the dashboard; acts on its rows (snooze, done, show more)."""
+
+    loaded = Signal()
+    caseActedOn = Signal(int)  # a reminder of this case was snoozed or marked done
+
+    def __init__(self, ctx: AppContext, prompts: Prompts, summary: QLabel, view: QTreeView,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompts = prompts
+        self.summary = summary
+        self.view = view
+        self._parent = parent
+        self.model = DashboardModel(self)
+        view.setModel(self.model)
+        self.current: Dashboard | None = None
+        self.running = self._again = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = Relay(self)
+        self._relay.done.connect(self._ready)
+        self._relay.failed.connect(self._failed)
+        self._verdicts_relay = Relay(self)
+        self._verdicts_relay.done.connect(self._verdicts_ready)
+        self._verdicts_relay.failed.connect(lambda m: log.warning("verdicts: %s", m))
+        self._build_controls()
+        view.activated.connect(self._activated)
+        view.doubleClicked.connect(self._activated)
+        self.show_loading()
+
+    def _build_controls(self) -> None:
+        bar = QHBoxLayout()
+        self.mineCheck = QCheckBox("&My cases only")
+        self.mineCheck.setObjectName("dashboardMine")
+        self.mineCheck.toggled.connect(lambda _on: self.refresh())
+        self.busy = QProgressBar()
+        self.busy.setObjectName("dashboardBusy")
+        self.busy.setRange(0, 0)  # indeterminate: "working"
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.snoozeButton = QPushButton("S&nooze…")
+        self.snoozeButton.setObjectName("dashboardSnooze")
+        self.snoozeButton.setToolTip("Snooze the selected reminder (never past its deadline)")
+        self.doneButton = QPushButton("Mark d&one")
+        self.doneButton.setObjectName("dashboardDone")
+        self.snoozeButton.clicked.connect(self.snooze_selected)
+        self.doneButton.clicked.connect(self.done_selected)
+        for widget in (self.mineCheck, self.busy):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.snoozeButton)
+        bar.addWidget(self.doneButton)
+        layout = self.view.parentWidget().layout()
+        layout.insertLayout(1, bar)  # type: ignore[attr-defined]
+
+    # Loading ------------------------------------------------------------------------
+    def show_loading(self) -> None:
+        self.busy.setVisible(True)
+        if self.current is None:
+            self.summary.setText(LOADING_TEXT)
+            self.model.set_loading()
+        else:
+            self.summary.setText(self._summary_text(self.current) + " — refreshing…")
+
+    def refresh(self) -> None:
+        """Reload in the background; a request while loading runs once more after."""
+        if self.running:
+            self._again = True
+            return
+        self.running = True
+        self.show_loading()
+        store, day = self.ctx.store, date.today()
+        name, mine = self.ctx.settings.consultant_name, self.mineCheck.isChecked()
+
+        def work() -> tuple[Dashboard, int | None]:
+            me = consultant_id_for(store, name)
+            return dashboard(store, day, consultant_id=me if mine else None,
+                             verdicts=False), me
+
+        self._pool.start(Job(work, self._relay))
+
+    def _ready(self, result: tuple[Dashboard, int | None]) -> None:
+        board, me = result
+        self.running = False
+        self.current = board
+        self.mineCheck.setEnabled(me is not None or self.mineCheck.isChecked())
+        self.mineCheck.setToolTip(
+            f"Only cases of {self.ctx.settings.consultant_name}" if me is not None else
+            "Set your name in Settings to the name of a consultant to see only your cases")
+        sections = list(board.sections)
+        sections.insert(len(sections) - 1, Section(VERDICTS, "Verdicts changed", 0, (),
+                                                   note="Checking…"))
+        self.model.set_sections(sections)
+        self._arrange()
+        self.busy.setVisible(False)
+        self.summary.setText(self._summary_text(board))
+        self.loaded.emit()
+        store, day, consultant = self.ctx.store, board.today, board.consultant_id
+        self._pool.start(Job(lambda: verdicts_section(store, day, consultant),
+                              self._verdicts_relay))
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _verdicts_ready(self, section: Section) -> None:
+        self.model.replace_section(section)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Section titles across the whole row; the urgent sections open."""
+        root = QModelIndex()
+        for row in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(row, root, True)
+        for key in EXPANDED:
+            self.view.expand(self.model.section_index(key))
+        self.view.setColumnWidth(0, 200)
+        self.view.setColumnWidth(1, 100)
+        self.view.setColumnWidth(2, 420)
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self.busy.setVisible(False)
+        self.summary.setText(f"The dashboard could not be loaded: {message}")
+
+    def _summary_text(self, board: Dashboard) -> str:
+        by_key = {s.key: s for s in board.sections}
+        parts = [f"{by_key[k].title}: {by_key[k].count:,}" for k in
+                 ("overdue", "limit_7_days", "window_open") if k in by_key]
+        who = "my cases" if board.consultant_id is not None else "all cases"
+        return f"{board.today} · {who} · " + " · ".join(parts)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    # Acting on rows -------------------------------------------------------------------
+    def selected_row(self) -> DashboardRow | None:
+        value = self.view.currentIndex().data(OBJECT_ROLE)
+        return value if isinstance(value, DashboardRow) else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        key = index.data(MORE_ROLE)
+        if key and self.current is not None:
+            board = self.current
+            rows = section_rows(self.ctx.store, str(key), board.today, board.consultant_id,
+                                offset=self.model.loaded(str(key)))
+            self.model.append_rows(str(key), rows)
+            self.view.expand(self.model.section_index(str(key)))
+
+    def snooze_selected(self) -> None:
+        """Offer the snoozes the service allows for the selected row's reminder."""
+        row = self.selected_row()
+        if row is None or row.reminder_id is None:
+            self.prompts.info(self._parent, "Snooze", "Select a row with an open reminder.")
+            return
+        until = ask_snooze_until(self.ctx, self.prompts, self._parent, row.reminder_id,
+                                 f"{row.reference} {row.client_name}")
+        if until is None:
+            return
+        self._set(row, ReminderState.SNOOZED, until)
+
+    def done_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.reminder_id is None:
+            self.prompts.info(self._parent, "Mark done", "Select a row with an open reminder.")
+            return
+        self._set(row, ReminderState.DONE, None)
+
+    def _set(self, row: DashboardRow, state: ReminderState, until: date | None) -> None:
+        assert row.reminder_id is not None
+        try:
+            set_reminder_state(self.ctx.store, row.reminder_id, state, actor=self.ctx.actor,
+                               until=until)
+        except ValidationError as exc:
+            self.prompts.error(self._parent, "Reminder not changed", str(exc))
+            return
+        self.caseActedOn.emit(row.case_id)

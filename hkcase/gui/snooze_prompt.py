@@ -1,0 +1,33 @@
+"""Asking how long to snooze a reminder: only the choices the service allows.
+
+One helper for every snooze button (dashboard, the case's Stay & deadlines tab), so
+no widget picks a snooze length of its own and none can pass the deadline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from hkcase.gui.prompts import Prompts
+from hkcase.services.context import AppContext
+from hkcase.services.reminders import snooze_options
+
+
+def ask_snooze_until(ctx: AppContext, prompts: Prompts, parent: QWidget | None,
+                     reminder_id: int, heading: str) -> date | None:
+    """The date the consultant chose to snooze ``reminder_id`` until; None if none/cancelled.
+
+    ``heading`` names the reminder ("GEP-2026-0001 CHAN Tai Man"). When no snooze is
+    possible (the deadline is today or passed) the reason is shown instead.
+    """
+    options = snooze_options(ctx.store, reminder_id)
+    if not options.choices:
+        prompts.info(parent, "Snooze", options.why_none or "This reminder cannot be snoozed.")
+        return None
+    choice = prompts.choose(
+        parent, "Snooze", f"{heading}: snooze until…"
+        + (f" (at the latest {options.cap})" if options.cap else ""),
+        [c.label for c in options.choices])
+    return None if choice is None else options.choices[choice].until

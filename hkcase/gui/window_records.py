@@ -1,0 +1,106 @@
+"""The main window's Edit ▸ Undo, File ▸ Trash and deleting cases and clients from the list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from hkcase.gui.record_actions import delete_asking, record_menu
+from hkcase.gui.trash_dialog import TrashDialog
+from hkcase.services.case_detail import get_case
+from hkcase.services.errors import ValidationError
+from hkcase.services.undo import UndoStack
+from hkcase.store import ConflictError
+
+if TYPE_CHECKING:
+    from hkcase.gui.main_window import MainWindow
+
+
+class WindowRecords(QObject):
+    """Owns the session's undo stack; the window's ``undo_stack`` is it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.stack = UndoStack()
+        window.undo_stack = self.stack  # type: ignore[attr-defined]
+        window.undo_changed = self.update_undo  # type: ignore[attr-defined]
+        window.actionUndo.triggered.connect(self.undo)
+        window.actionTrash.triggered.connect(self.show_trash)
+        window.actionDeleteCase.triggered.connect(self.delete_case)
+        window.actionDeleteClient.triggered.connect(self.delete_client)
+        window.addActions([window.actionUndo, window.actionTrash, window.actionDeleteCase,
+                           window.actionDeleteClient])
+        record_menu(window.caseTable, [("Open", self._open_selected),
+                                       ("Edit client…", window.edit_client),
+                                       ("Delete case…", self.delete_case),
+                                       ("Delete client…", self.delete_client)],
+                    on_delete=self.delete_case)
+        self.update_undo()
+
+    def update_undo(self) -> None:
+        label = self.stack.next_label
+        self.window.actionUndo.setEnabled(label is not None)
+        self.window.actionUndo.setText(f"&Undo {label}" if label else "&Undo")
+
+    def _open_selected(self) -> None:
+        case_id = self.window.selected_case_id()
+        if case_id is not None:
+            self.window.open_case(case_id)
+
+    def _case_id(self) -> int | None:
+        case_id = self.window.shown_case_id() or self.window.selected_case_id()
+        if case_id is None:
+            self.window.prompts.info(self.window, "Delete", "Select a case first.")
+        return case_id
+
+    def after_change(self, message: str) -> None:
+        """Reload everything; a pane whose case is gone goes back to the empty page."""
+        shown = self.window.shown_case_id()
+        if shown is not None:
+            try:
+                get_case(self.window.ctx.store, shown)
+            except ValidationError:
+                self.window.case_view.case = None
+                self.window.detailStack.setCurrentIndex(0)
+        self.window.refresh()
+        self.update_undo()
+        self.window.statusBar().showMessage(message, 8000)
+
+    def delete_case(self) -> None:
+        case_id = self._case_id()
+        if case_id is None:
+            return
+        self._delete("case", case_id)
+
+    def delete_client(self) -> None:
+        case_id = self._case_id()
+        if case_id is None:
+            return
+        self._delete("client", get_case(self.window.ctx.store, case_id).client_id)
+
+    def _delete(self, kind: str, row_id: int) -> None:
+        try:
+            done = delete_asking(self.window.ctx, self.window.prompts, self.window, kind, row_id)
+        except (ValidationError, ConflictError) as exc:
+            self.window.prompts.error(self.window, "Not deleted", str(exc))
+            return
+        if done is not None:
+            self.after_change(f"Deleted {done.label}. Edit ▸ Undo (Ctrl+Z) brings it back.")
+
+    def undo(self) -> None:
+        try:
+            label = self.stack.undo()
+        except (ValidationError, ConflictError) as exc:
+            self.window.prompts.error(self.window, "Cannot undo", str(exc))
+            self.after_change("Not undone.")
+            return
+        if label is not None:
+            self.after_change(f"Undone: {label}.")
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self.window.ctx, self.window.prompts, self.window)
+        dialog.exec()
+        if dialog.restored:
+            self.after_change(f"Restored {', '.join(t.label for t in dialog.restored)}.")

@@ -1,0 +1,363 @@
+"""Encryption at rest for files: the data folder's header, keys, AES-GCM streams.
+
+One passphrase opens a data folder. scrypt turns it, with the salt kept in the
+folder's header (``encryption.json``), into 64 bytes: the first 32 are the
+SQLCipher database key (given raw, so SQLCipher's own slow key derivation does
+not run at every connection), the last 32 the AES-256-GCM key of attachment,
+backup and export files. The header also holds a check value (a constant
+encrypted with the file key), so a wrong passphrase is told apart from damage
+before any file is touched.
+
+An encrypted file is ``MAGIC``, an 8-byte random nonce prefix and the chunk
+size, then chunks of at most ``CHUNK`` plaintext bytes, each sealed with
+AES-GCM under the nonce ``prefix + chunk number`` and with the file header, the
+chunk number and a last-chunk flag as associated data: a changed, reordered,
+dropped or truncated chunk fails authentication (``TamperedFileError``). Files
+are streamed chunk by chunk, never held whole in memory.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from hkcase.store.errors import StoreError
+
+MAGIC = b"HKCENC1\n"
+CHUNK = 1 << 20
+_HEAD = struct.Struct(">8s8sI")  # magic, nonce prefix, chunk size
+_TAG = 16
+HEADER_FILENAME = "encryption.json"
+#: ``state`` in the header: the database and every attachment are encrypted.
+ENCRYPTED = "encrypted"
+#: ``state`` while ``hkcase encrypt`` runs (or was interrupted): finish with it again.
+CONVERTING = "converting"
+_CHECK_PLAIN = b"hkcase encryption check"
+# scrypt cost: 2**15 x 8 x 128 bytes = 32 MB of memory, ~0.1 s here.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase (or key) given does not open this data folder."""
+
+
+class TamperedFileError(StoreError):
+    """An encrypted file fails authentication: changed, truncated or damaged."""
+
+
+class NoKeyError(StoreError):
+    """The data folder is encrypted and no passphrase was given."""
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys of one data folder."""
+
+    database: bytes  # 32 bytes, SQLCipher raw key
+    files: bytes  # 32 bytes, AES-256-GCM
+
+    @property
+    def sqlcipher_pragma(self) -> str:
+        """The ``PRAGMA key`` statement for the database (a raw key, no KDF)."""
+        return f"PRAGMA key = \"x'{self.database.hex()}'\""
+
+    def to_secret(self) -> str:
+        """The keys as one string, to keep in the system keyring."""
+        return (self.database + self.files).hex()
+
+    @classmethod
+    def from_secret(cls, secret: str) -> Keys:
+        raw = bytes.fromhex(secret)
+        if len(raw) != 64:
+            raise ValueError("not an hkcase key")
+        return cls(raw[:32], raw[32:])
+
+
+@dataclass(frozen=True)
+class Header:
+    """The data folder's encryption header (``encryption.json``)."""
+
+    salt: bytes
+    check_nonce: bytes
+    check: bytes
+    state: str
+    n: int = _SCRYPT_N
+    r: int = _SCRYPT_R
+    p: int = _SCRYPT_P
+
+    def derive(self, passphrase: str) -> Keys:
+        """The folder's keys from ``passphrase``; ``WrongPassphraseError`` if it is not the one."""
+        raw = hashlib.scrypt(passphrase.encode("utf-8"), salt=self.salt, n=self.n, r=self.r,
+                             p=self.p, maxmem=256 * 1024 * 1024, dklen=64)
+        keys = Keys(raw[:32], raw[32:])
+        self.verify(keys)
+        return keys
+
+    def verify(self, keys: Keys) -> None:
+        """Raise ``WrongPassphraseError`` unless ``keys`` are this folder's."""
+        try:
+            AESGCM(keys.files).decrypt(self.check_nonce, self.check, self.salt)
+        except InvalidTag:
+            raise WrongPassphraseError("wrong passphrase") from None
+
+    def with_state(self, state: str) -> Header:
+        return Header(self.salt, self.check_nonce, self.check, state, self.n, self.r, self.p)
+
+
+def new_header(passphrase: str) -> tuple[Header, Keys]:
+    """A fresh header (new salt) for ``passphrase``, in the ``converting`` state."""
+    salt = secrets.token_bytes(16)
+    raw = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R,
+                         p=_SCRYPT_P, maxmem=256 * 1024 * 1024, dklen=64)
+    keys = Keys(raw[:32], raw[32:])
+    nonce = secrets.token_bytes(12)
+    check = AESGCM(keys.files).encrypt(nonce, _CHECK_PLAIN, salt)
+    return Header(salt, nonce, check, CONVERTING), keys
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def read_header(data_dir: Path) -> Header | None:
+    """The folder's header, or None if the folder is not encrypted."""
+    path = data_dir / HEADER_FILENAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        raw = json.loads(text)
+        kdf = raw["kdf"]
+        return Header(base64.b64decode(kdf["salt"]), base64.b64decode(raw["check_nonce"]),
+                      base64.b64decode(raw["check"]), str(raw["state"]),
+                      int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(f"{path} is damaged: hkcase cannot tell how this data folder is "
+                         "encrypted; restore it from a backup of the data folder") from None
+
+
+def write_header(data_dir: Path, header: Header) -> None:
+    """Write the header atomically (temporary file, fsync, rename)."""
+    body = {"format": 1, "state": header.state, "cipher": "AES-256-GCM; SQLCipher 4 raw key",
+            "kdf": {"name": "scrypt", "salt": _b64(header.salt), "n": header.n,
+                    "r": header.r, "p": header.p},
+            "check_nonce": _b64(header.check_nonce), "check": _b64(header.check)}
+    target = data_dir / HEADER_FILENAME
+    partial = data_dir / f".{HEADER_FILENAME}.{secrets.token_hex(4)}"
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(body, out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, target)
+    _fsync_folder(data_dir)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- streams ---------------------------------------------------------------------------
+
+def _nonce(prefix: bytes, index: int) -> bytes:
+    return prefix + struct.pack(">I", index)
+
+
+def _aad(head: bytes, index: int, last: bool) -> bytes:
+    return head + struct.pack(">I?", index, last)
+
+
+def encrypt_stream(source: BinaryIO, target: BinaryIO, key: bytes, *,
+                   chunk: int = CHUNK) -> int:
+    """Encrypt ``source`` into ``target`` chunk by chunk; returns the plaintext size."""
+    aead = AESGCM(key)
+    prefix = secrets.token_bytes(8)
+    head = _HEAD.pack(MAGIC, prefix, chunk)
+    target.write(head)
+    size, index = 0, 0
+    block = source.read(chunk)
+    while True:
+        following = source.read(chunk) if len(block) == chunk else b""
+        last = not following
+        target.write(aead.encrypt(_nonce(prefix, index), block, _aad(head, index, last)))
+        size += len(block)
+        if last:
+            return size
+        block, index = following, index + 1
+
+
+def iter_decrypted(source: BinaryIO, key: bytes) -> Iterator[bytes]:
+    """The plaintext of an encrypted stream, chunk by chunk, each authenticated first.
+
+    Raises ``TamperedFileError`` for any change, truncation or a file that is not
+    an hkcase encrypted file.
+    """
+    head = source.read(_HEAD.size)
+    if len(head) != _HEAD.size:
+        raise TamperedFileError("the encrypted file is truncated")
+    magic, prefix, chunk = _HEAD.unpack(head)
+    if magic != MAGIC or not 0 < chunk <= 64 * CHUNK:
+        raise TamperedFileError("not an hkcase encrypted file")
+    aead = AESGCM(key)
+    index = 0
+    sealed = source.read(chunk + _TAG)
+    while True:
+        following = source.read(chunk + _TAG) if len(sealed) == chunk + _TAG else b""
+        last = not following
+        try:
+            yield aead.decrypt(_nonce(prefix, index), sealed, _aad(head, index, last))
+        except InvalidTag:
+            raise TamperedFileError("the encrypted file has been changed or damaged "
+                                    "(authentication failed)") from None
+        if last:
+            return
+        sealed, index = following, index + 1
+
+
+def decrypt_stream(source: BinaryIO, target: BinaryIO, key: bytes) -> int:
+    """Decrypt ``source`` into ``target``; returns the plaintext size.
+
+    ``target`` may have received earlier chunks when ``TamperedFileError`` is raised:
+    write to a temporary file and keep it only on success.
+    """
+    size = 0
+    for block in iter_decrypted(source, key):
+        target.write(block)
+        size += len(block)
+    return size
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` is an hkcase encrypted file (by its first bytes)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def encrypt_file(source: Path, target: Path, key: bytes) -> None:
+    """Encrypt ``source`` to ``target`` atomically (temporary file, fsync, rename)."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.enc-partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            encrypt_stream(src, out, key)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
+def decrypt_file(source: Path, target: Path, key: bytes) -> None:
+    """Decrypt ``source`` to ``target`` atomically; nothing is left at ``target`` on failure."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.dec-partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            decrypt_stream(src, out, key)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
+def encrypt_in_place(path: Path, key: bytes) -> bool:
+    """Encrypt a plaintext file where it lies (atomically); False if it already was."""
+    if is_encrypted(path):
+        return False
+    encrypt_file(path, path, key)
+    return True
+
+
+# -- the keys of open data folders -----------------------------------------------------
+
+_FOLDER_KEYS: dict[Path, Keys] = {}
+
+
+def register_keys(data_dir: Path, keys: Keys) -> None:
+    """Remember the keys of an opened data folder, for readers of its files."""
+    _FOLDER_KEYS[data_dir.resolve()] = keys
+
+
+def forget_keys(data_dir: Path) -> None:
+    _FOLDER_KEYS.pop(data_dir.resolve(), None)
+
+
+def keys_for(path: Path) -> Keys | None:
+    """The keys of the opened data folder holding ``path``, if any."""
+    resolved = path.resolve()
+    for folder, keys in _FOLDER_KEYS.items():
+        if resolved == folder or folder in resolved.parents:
+            return keys
+    return None
+
+
+def _key_for_file(path: Path) -> bytes:
+    keys = keys_for(path)
+    if keys is None:
+        raise NoKeyError(f"{path.name} is encrypted and its data folder is not open "
+                         "with its passphrase")
+    return keys.files
+
+
+def iter_plain(path: Path, key: bytes | None = None) -> Iterator[bytes]:
+    """The plaintext of a stored file, decrypted when it is encrypted (streamed)."""
+    with open(path, "rb") as handle:
+        if handle.read(len(MAGIC)) == MAGIC:
+            handle.seek(0)
+            yield from iter_decrypted(handle, key if key is not None else _key_for_file(path))
+            return
+        handle.seek(0)
+        while block := handle.read(CHUNK):
+            yield block
+
+
+def plain_sha256(path: Path, key: bytes | None = None) -> str:
+    """The sha256 of a stored file's plaintext (authenticated if it is encrypted)."""
+    digest = hashlib.sha256()
+    for block in iter_plain(path, key):
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def write_stored(path: Path, source: BinaryIO, *, data_dir: Path | None = None) -> None:
+    """Write ``source`` to ``path``, encrypted if its data folder is open encrypted.
+
+    For writers (attachments, exports) whose caller has already made ``path`` a
+    temporary name: no rename here.
+    """
+    keys = keys_for(data_dir if data_dir is not None else path)
+    with open(path, "xb") as out:
+        if keys is None:
+            while block := source.read(CHUNK):
+                out.write(block)
+        else:
+            encrypt_stream(source, out, keys.files)
+        out.flush()
+        os.fsync(out.fileno())

@@ -1,0 +1,133 @@
+"""Entry by keys and clicks: the calendar picker, Help ▸ Keyboard shortcuts, New case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QTableView,
+    QToolButton,
+)
+from pytestqt.qtbot import QtBot
+
+from hkcase.gui.main_window import MainWindow
+from hkcase.gui.new_case_dialog import NewCaseDialog
+from hkcase.gui.record_dialogs import StayDialog
+from hkcase.services.context import AppContext, open_app
+from hkcase.store.models import Case
+from tests.test_gui_dashboard import ChoicePrompts, _case
+from tests.test_gui_records import _in_dialog, _right_click_row
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = open_app(tmp_path)
+    yield context
+    context.close()
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx, ChoicePrompts())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_calendar_picker_sets_the_date(qtbot: QtBot, ctx: AppContext) -> None:
+    case_id = _case(ctx, "PICK", date(2027, 3, 1))
+    window = _window(qtbot, ctx)
+    window.open_case(case_id)
+    view = window.case_view
+    view.caseTabs.setCurrentWidget(view.stayTab)
+    tab = view.stays_tab
+    edit = tab.grantedEdit
+    qtbot.keyClicks(edit, "15/01/2027")  # DD/MM/YYYY is understood …
+    button = next(b for b in edit.findChildren(QToolButton) if b.defaultAction()
+                  and b.defaultAction().objectName() == "pickDate")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # … and the calendar opens on it
+    calendar = edit.findChild(QCalendarWidget, "dateCalendar")
+    assert calendar is not None and calendar.isVisible()
+    assert calendar.selectedDate().toPython() == date(2027, 1, 15)
+    grid = calendar.findChild(QTableView)
+    assert grid is not None
+    qtbot.keyClick(grid, Qt.Key.Key_Right)  # the next day …
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # … chosen with Enter
+    assert edit.text() == "2027-01-16"
+    assert not calendar.isVisible()
+
+
+def test_stay_dialog_dates_take_dd_mm_yyyy_and_a_calendar(qtbot: QtBot, ctx: AppContext) -> None:
+    case_id = _case(ctx, "DIALOG", date(2027, 3, 1))
+    window = _window(qtbot, ctx)
+    window.open_case(case_id)
+    view = window.case_view
+    view.caseTabs.setCurrentWidget(view.stayTab)
+    seen: list[str] = []
+
+    def check(dialog: QDialog) -> None:
+        assert isinstance(dialog, StayDialog)
+        dialog.limitEdit.clear()
+        qtbot.keyClicks(dialog.limitEdit, "28/02/2027")
+        assert dialog.limitEdit.property("invalid") is False
+        assert dialog.limitEdit.findChildren(QToolButton)  # the calendar button is there
+        seen.append(dialog.limitEdit.text())
+        dialog.reject()
+
+    ran = _in_dialog(qtbot, StayDialog, check)
+    _right_click_row(qtbot, view.stays_tab.staysView, 0, "Edit stay…")
+    assert ran and seen == ["28/02/2027"]
+
+
+def test_f1_opens_the_keyboard_shortcuts(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _window(qtbot, ctx)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    keys = {key for key, _what in dialog.rows}
+    assert {"F1", "Ctrl+Z"} <= keys
+    assert "Keyboard shortcuts" in dict((k, w) for k, w in dialog.rows)["F1"]
+
+
+def test_the_pane_stays_on_the_new_case(qtbot: QtBot, ctx: AppContext) -> None:
+    listed = _case(ctx, "LISTED", date.today() + timedelta(days=200))
+    _case(ctx, "NEWCOMER", date.today() + timedelta(days=300))
+    window = _window(qtbot, ctx)
+    window.leftTabs.setCurrentIndex(1)
+    row = window.cases.row_of(listed)
+    assert row is not None
+    window.caseTable.selectRow(row)
+    assert window.case_view.case is not None and window.case_view.case.id == listed
+
+    def create(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewCaseDialog)
+        qtbot.keyClicks(dialog.clientSearch, "NEWCOMER")
+        qtbot.waitUntil(lambda: dialog.clientList.count() == 1)
+        dialog.clientList.setCurrentRow(0)
+        qtbot.mouseClick(dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+
+    ran = _in_dialog(qtbot, NewCaseDialog, create)
+    action = next(a for a in window.menuBar().actions() if a.menu() and any(
+        b is window.actionNewCase for b in a.menu().actions()))
+    assert action.menu() is not None
+    window.actionNewCase.trigger()  # Case ▸ New case…, as its menu entry does
+    assert ran
+    with ctx.store.reading() as session:
+        newest = session.scalars(sa.select(Case.id).order_by(Case.id.desc())).first()
+    assert newest is not None and newest != listed
+    assert window.case_view.case is not None and window.case_view.case.id == newest
+    assert window.selected_case_id() == listed  # the list kept its selection
+    assert QApplication.activeModalWidget() is None
