@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +30,29 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("HKCASE_DATA_DIR", raising=False)
     monkeypatch.delenv("HKCASE_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """GUI tests collect garbage on the GUI thread only, as the app does (gui/gc_guard.py).
+
+    A window freed by a collection that happened to run on a pool thread is destroyed off
+    the GUI thread, and a later test's event processing crashes (seen as exit 139 in CI).
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        # After pytest-qt closed the test's widgets: they are deleted here, on this thread,
+        # not in some later test's event loop.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Entry by keys and clicks: the calendar picker, Help ▸ Keyboard shortcuts, New case."""
+"""Entry by keys and clicks: the calendar picker, Help ▸ Keyboard shortcuts, New case, Quit."""
 
 from __future__ import annotations
 
@@ -136,3 +136,49 @@ def test_the_pane_stays_on_the_new_case(qtbot: QtBot, ctx: AppContext) -> None:
     assert window.case_view.case is not None and window.case_view.case.id == newest
     assert window.selected_case_id() == listed  # the list kept its selection
     assert QApplication.activeModalWidget() is None
+
+
+def test_closing_the_window_ends_its_background_work(qtbot: QtBot, ctx: AppContext) -> None:
+    _case(ctx, "CLOSING", date.today() + timedelta(days=20))
+    window = _window(qtbot, ctx)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    window.activateWindow()  # back to the main window, the dialog still open
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # File ▸ Quit
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not dialog.isVisible()  # its dialogs close with it
+    panel = window.dashboard
+    assert panel._pool.activeThreadCount() == 0  # no job runs on after the window
+    window.refresh_dashboard()  # a late request (a reminder tick) starts nothing
+    assert not panel.running and panel._pool.activeThreadCount() == 0
+
+
+def test_collection_runs_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    import gc
+
+    from hkcase.gui.gc_guard import MainThreadCollector
+
+    gc.enable()
+    collector = MainThreadCollector(interval_ms=10)
+    try:
+        assert not gc.isenabled()  # pool threads can no longer start a collection
+        freed: list[int] = []
+
+        class Cycle:
+            def __init__(self) -> None:
+                self.me = self
+
+            def __del__(self) -> None:
+                freed.append(1)
+
+        for _ in range(gc.get_threshold()[0] + 10):
+            Cycle()
+        qtbot.waitUntil(lambda: len(freed) > 0)  # the timer collected them, on this thread
+    finally:
+        collector.stop()
+    assert gc.isenabled()
+    gc.disable()  # as the GUI-test fixture left it

@@ -62,7 +62,7 @@ class DashboardPanel(QObject):
         self.model = DashboardModel(self)
         view.setModel(self.model)
         self.current: Dashboard | None = None
-        self.running = self._again = False
+        self.running = self._again = self._closed = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = Relay(self)
@@ -112,6 +112,8 @@ class DashboardPanel(QObject):
 
     def refresh(self) -> None:
         """Reload in the background; a request while loading runs once more after."""
+        if self._closed:
+            return
         if self.running:
             self._again = True
             return
@@ -128,6 +130,8 @@ class DashboardPanel(QObject):
         self._pool.start(Job(work, self._relay))
 
     def _ready(self, result: tuple[Dashboard, int | None]) -> None:
+        if self._closed:  # a result queued before the window closed starts nothing new
+            return
         board, me = result
         self.running = False
         self.current = board
@@ -151,6 +155,8 @@ class DashboardPanel(QObject):
             self.refresh()
 
     def _verdicts_ready(self, section: Section) -> None:
+        if self._closed:
+            return
         self.model.replace_section(section)
         self._arrange()
 
@@ -179,6 +185,13 @@ class DashboardPanel(QObject):
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+    def shutdown(self) -> None:
+        """The window is closing: drop queued jobs, wait for the running one, start no more."""
+        self._closed = True
+        self._pool.clear()
+        self._pool.waitForDone()
+        self.running = self._again = False
 
     # Acting on rows -------------------------------------------------------------------
     def selected_row(self) -> DashboardRow | None:

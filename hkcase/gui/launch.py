@@ -110,6 +110,7 @@ def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None) 
         from PySide6.QtWidgets import QApplication
 
         from hkcase.gui.crash import install_crash_handler
+        from hkcase.gui.gc_guard import MainThreadCollector
         from hkcase.gui.forms import app_icon, style_sheet
         from hkcase.gui.main_window import MainWindow
         from hkcase.gui.prompts import Prompts
@@ -131,6 +132,7 @@ def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None) 
         register_fonts()
         install_crash_handler(ctx.locations.log_dir)
         keep = _quit_on_signals(app)
+        collector = MainThreadCollector(app)
         window = MainWindow(ctx, prompts)
         window.show()
         for notice in ctx.notices:
@@ -143,6 +145,7 @@ def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None) 
             return app.exec()
         finally:
             tray.stop()
+            collector.stop()
     except (Terminated, KeyboardInterrupt):
         return 1
     finally:

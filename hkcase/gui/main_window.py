@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -283,7 +284,12 @@ class MainWindow(QMainWindow):
             self.open_case(int(case_id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.dashboard.wait()
+        # Nothing of this window may run on after it: background jobs end here and the
+        # dialogs it owns close with it.
+        self.dashboard.shutdown()
+        self._search_timer.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
         super().closeEvent(event)
 
     # Dialogs ---------------------------------------------------------------------

@@ -69,6 +69,7 @@ class ReminderTray(QObject):
     def stop(self) -> None:
         """Stop checking and wait for a check under way."""
         self.timer.stop()
+        self._pool.clear()
         self._pool.waitForDone()
 
     def check_now(self) -> bool:
