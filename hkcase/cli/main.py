@@ -33,6 +33,7 @@ from hkcase.cli import (
     check_cmd,
     checklist_cmd,
     demo_cmd,
+    encrypt_cmd,
     export_client_cmd,
     export_cmd,
     export_pack_cmd,
@@ -76,6 +77,7 @@ COMMANDS += (recheck_cmd,)
 COMMANDS += (attach_cmd, upload_set_cmd, filing_sheet_cmd)
 # Search across clients and cases (issue 10).
 COMMANDS += (search_cmd, show_cmd)
+COMMANDS += (encrypt_cmd,)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -68,11 +68,19 @@ def open_app(data_dir: str | Path | None = None, *, daily_backup: bool = True,
     private_umask()
     locations = Locations.resolve(data_dir).check()
     database = sqlite_path(make_url(locations.database_url))
+    from hkcase.services.encryption import prepare_open  # encryption at rest, opt-in
+    opening = prepare_open(locations.data_dir, database) if database is not None else None
+    connector = opening.connector(database) if opening and database else None
     if database is not None:
         if integrity is None:
             integrity = not _backed_up_today(locations)
         try:
-            check_database_file(database, integrity=integrity)
+            if connector is None:
+                check_database_file(database, integrity=integrity)
+            elif integrity:
+                from hkcase.store.sqlcipher import quick_check as encrypted_check
+
+                encrypted_check(database, connector.keys)
         except DamagedDatabaseError as exc:
             raise DamagedDatabaseError(_with_restore_hint(str(exc), locations), database) \
                 from None
@@ -81,7 +89,9 @@ def open_app(data_dir: str | Path | None = None, *, daily_backup: bool = True,
     log.info("hkcase %s starting; data in %s", __version__, locations.data_dir)
     read = read_settings(locations.settings_file)
     notices = [read.problem] if read.problem else []
-    store = open_store(locations.database_url, backup_dir=locations.backup_dir, check=False)
+    notices += opening.notices if opening else []
+    store = open_store(locations.database_url, backup_dir=locations.backup_dir, check=False,
+                       connect=connector)
     if store.migration.backup is not None:
         log.info("database backed up to %s before the upgrade", store.migration.backup)
     ctx = AppContext(locations=locations, settings=read.settings, store=store, notices=notices)

@@ -110,8 +110,8 @@ def export_encrypted(plain: Path, target: Path, keys: Keys,
         source.execute(f"ATTACH DATABASE '{quoted}' AS encrypted KEY \"x'{keys.database.hex()}'\"")
         source.execute("SELECT sqlcipher_export('encrypted')")
         source.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        source.execute("DETACH DATABASE encrypted")
         source.execute("COMMIT")
+        source.execute("DETACH DATABASE encrypted")
     except BaseException:
         source.close()
         with contextlib.suppress(FileNotFoundError):
@@ -145,3 +145,21 @@ def verify_copy(path: Path, keys: Keys, expected: dict[str, int]) -> None:
     if got != expected:
         differ = sorted(n for n in set(got) | set(expected) if got.get(n) != expected.get(n))
         raise StoreError(f"the encrypted copy differs from the database in {', '.join(differ)}")
+
+
+def connect_for(database: Path) -> Callable[[str], Any]:
+    """How to open a copy of ``database`` (a backup): keyed like it if its folder is open
+    encrypted, else plain ``sqlite3``."""
+    from hkcase.store.crypto import keys_for
+
+    keys = keys_for(database)
+    if keys is None or not database.exists() or _plain(database):
+        import sqlite3
+
+        return sqlite3.connect
+    return Connector(database, keys).for_file
+
+
+def _plain(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"

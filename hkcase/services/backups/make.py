@@ -53,7 +53,10 @@ def write_backup(store: Store, target: Path, *, check: bool = False) -> Path:
     _database(store)
     raw = store.engine.raw_connection()
     try:
-        return copy_database(raw.driver_connection, target, check=check)
+        from hkcase.store.sqlcipher import connect_for  # an encrypted copy of an encrypted db
+
+        return copy_database(raw.driver_connection, target, check=check,
+                             connect=connect_for(_database(store)))
     finally:
         raw.close()
 

@@ -1,0 +1,69 @@
+"""``hkcase encrypt``: encrypt an existing data folder in place (opt-in, resumable)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from hkcase.services.encryption import ENV_KEY, encrypt_folder
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "encrypt", parents=[common],
+        help="encrypt the data folder: database (SQLCipher), attachments and backups",
+        description="Encrypt the data folder in place: a backup first, then the database "
+        "is copied encrypted beside itself, verified and swapped in; attachments and "
+        "backups are encrypted one by one (AES-256-GCM). Interrupted, the folder stays "
+        f"usable; run the command again to finish. The passphrase comes from {ENV_KEY} "
+        "or is asked for twice; it is kept in the system keyring when there is one.")
+    parser.set_defaults(run=run)
+
+
+def _passphrase() -> str | None:
+    given = os.environ.get(ENV_KEY)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("New passphrase: ")
+    if first != getpass.getpass("Repeat the passphrase: "):
+        print("hkcase: the passphrases differ; nothing was changed", file=sys.stderr)
+        return None
+    return first or None
+
+
+def run(args: argparse.Namespace, data_dir: str | None) -> int:
+    from hkcase.services.backups import backup_before
+    from hkcase.services.context import open_app
+
+    passphrase = _passphrase()
+    if passphrase is None:
+        print(f"hkcase: give a passphrase (set {ENV_KEY}, or run from a terminal)",
+              file=sys.stderr)
+        return 1
+    ctx = open_app(data_dir, daily_backup=False)
+    loc = ctx.locations
+    database = ctx.store.file
+    if database is None:
+        ctx.close()
+        print("hkcase: only a SQLite data folder can be encrypted", file=sys.stderr)
+        return 1
+
+    def before() -> None:
+        backup_before(ctx.store, loc.backup_dir, loc.attachments_dir, "encrypt")
+
+    try:
+        before()
+    finally:
+        ctx.close()
+    report = encrypt_folder(loc.data_dir, database, loc.attachments_dir, loc.backup_dir,
+                            passphrase, progress=lambda step: print(step, flush=True))
+    print(f"the data folder {loc.data_dir} is encrypted"
+          + (f" ({report.rows} database rows verified)" if report.database else ""))
+    if not report.remembered:
+        print(f"no system keyring: give the passphrase at each start ({ENV_KEY} or the prompt)")
+    return 0
