@@ -20,6 +20,14 @@ from benchmarks import (
 
 SUITES = (store_bench, eligibility_bench, gui_bench, reminders_bench, pdf_bench, data_bench)
 SUITES += (search_bench,)
+# Start-up of the real process to its first paint (issue 12).
+from benchmarks import startup_bench  # noqa: E402
+
+SUITES += (startup_bench,)
+# Search on a shared PostgreSQL database (issue 14); skipped without server binaries.
+from benchmarks import search_pg_bench  # noqa: E402
+
+SUITES += (search_pg_bench,)
 
 
 def main() -> int:

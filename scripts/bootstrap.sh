@@ -12,6 +12,8 @@ APT_QT_OFFSCREEN=(libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig
 APT_QT_WINDOWS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
                 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
 APT_TEST=(postgresql poppler-utils khal)
+# Desktop integration checks (tests/test_desktop_files.py): appstreamcli, desktop-file-validate.
+APT_TEST+=(appstream desktop-file-utils)
 
 say() { printf 'hkcase setup: %s\n' "$*" >&2; }
 

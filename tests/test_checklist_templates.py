@@ -43,7 +43,7 @@ def test_every_template_loads_and_is_dated() -> None:
     templates = all_templates()
     assert len(templates) >= 15
     for template in templates:
-        assert template.effective_from <= REBUILT
+        assert template.effective_from <= date(2026, 12, 2)  # the last versions shipped
         assert template.sources
         assert template.items
         assert template.id == f"{template.name}@{template.effective_from.isoformat()}"
@@ -273,3 +273,88 @@ def test_item_lookup_by_template_id() -> None:
 def test_upload_fields_are_checked(line: str, message: str) -> None:
     with pytest.raises(TemplateDataError, match=message):
         parse_template_file("x", GOOD.replace('mandatory = true', f'mandatory = true\n{line}'))
+
+
+# --- QMAS new and GEP/ASMTP change of employment from ImmD's pages (issue 13) ----------------
+
+#: The first day of the versions whose lists ImmD keeps in guidebooks not in the sources.
+GUIDEBOOK_GAP = date(2026, 12, 2)
+QMAS_PAGE = "https://www.immd.gov.hk/eng/services/visas/quality_migrant_admission_scheme.html"
+GEP_PAGE = "https://www.immd.gov.hk/eng/services/visas/GEP.html"
+
+
+def test_qmas_new_ships_immds_pointer_and_marks_the_rest_for_review() -> None:
+    before = template_for(Scheme.QMAS_GPT, ApplicationType.NEW, GUIDEBOOK_GAP.replace(day=1))
+    assert before.id == "qmas_new@2026-11-22" and before.effective_to == date(2026, 12, 1)
+    for scheme in (Scheme.QMAS_GPT, Scheme.QMAS_ABPT):
+        new = template_for(scheme, ApplicationType.NEW, GUIDEBOOK_GAP)
+        assert new.id == "qmas_new@2026-12-02"
+    assert new.official_list is OfficialList.TRUNCATED  # a pointer, not the list
+    assert "ID(E) 982" in new.coverage_note and "review" in new.coverage_note
+    assert QMAS_PAGE in new.sources
+    by_code = {i.code: i for i in new.items}
+    pointer = by_code["guidance_notes_checklist"]
+    assert pointer.basis is ItemBasis.IMMD and pointer.source == QMAS_PAGE
+    assert pointer.source_revised == date(2025, 12, 15) and pointer.mandatory
+    assert "Part III" in pointer.title.en and "ID(E) 982" in pointer.title.en
+    assert "第 III 部" in pointer.title.zh and pointer.review
+    consent = by_code["mainland_consent_after_selection"]
+    assert consent.basis is ItemBasis.IMMD and not consent.mandatory
+    assert "mainland_consent" not in by_code  # asked after selection: no filing-time check
+    # Everything not on ImmD's page is practice and says what to review; no upload slot is
+    # invented where ImmD names none.
+    for item in new.items:
+        assert item.review, item.code
+        if item.basis is ItemBasis.PRACTICE:
+            assert "ID(E) 982" in item.review
+        assert item.upload_slot is None
+    # The codes a case already holds keep their meaning.
+    assert {i.code for i in before.items} <= set(by_code)
+
+
+def test_change_of_employment_ships_immds_rows_and_marks_the_gap() -> None:
+    for scheme in (Scheme.GEP, Scheme.ASMTP):
+        assert template_for(scheme, ApplicationType.CHANGE_OF_EMPLOYMENT,
+                            date(2026, 12, 1)).id == "gep_asmtp_change_of_employment@2026-11-22"
+        new = template_for(scheme, ApplicationType.CHANGE_OF_EMPLOYMENT, GUIDEBOOK_GAP)
+        assert new.id == "gep_asmtp_change_of_employment@2026-12-02"
+    assert new.official_list is OfficialList.TRUNCATED
+    assert "Part VII(B)" in new.coverage_note and "prior approval" in new.coverage_note
+    assert set(new.sources) == {GEP_PAGE, "https://www.immd.gov.hk/eng/services/visas/ASMTP.html"}
+    codes = [i.code for i in new.items]
+    assert codes[:3] == ["travel_document", "hkid", "new_employer_documents"]
+    assert "form_id990b" not in codes  # on none of ImmD's lists: the e-service replaces it
+    by_code = {i.code: i for i in new.items}
+    part = by_code["new_employer_documents"]
+    assert part.basis is ItemBasis.IMMD and part.mandatory and "ID(E) 991" in part.title.en
+    assert part.review and part.upload_slot == "New employer's documents"
+    for item in new.items:
+        assert item.source == GEP_PAGE and item.source_revised == date(2025, 11, 27)
+        assert item.upload_slot and item.uploader in ("applicant", "employer")
+        if item.basis is ItemBasis.PRACTICE:  # ImmD's employer rows of a new application
+            assert item.uploader == "employer" and "Part VII(B)" in item.review
+            assert not item.mandatory
+    assert {c for c, i in by_code.items() if i.basis is ItemBasis.IMMD} == \
+        {"travel_document", "hkid", "new_employer_documents"}
+
+
+def test_ttps_categories_cite_immds_criteria_and_keep_the_open_row_for_review() -> None:
+    new = template_for(Scheme.TTPS, ApplicationType.NEW, REBUILT)
+    by_code = {i.code: i for i in new.items}
+    assert by_code["degree_certificate"].categories == ("B", "C")
+    assert "criteria (b) and (c)" in by_code["degree_certificate"].notes
+    assert "note 3" in by_code["degree_verification"].notes
+    assert "criterion (a)" in by_code["annual_income"].notes
+    experience = by_code["work_experience"]
+    assert experience.categories == ("B",) and "Category C" in experience.review
+    assert "did not survive" in new.coverage_note
+    assert [c for c, i in by_code.items() if i.review] == ["work_experience"]
+
+
+def test_review_is_checked() -> None:
+    with pytest.raises(TemplateDataError, match="review"):
+        parse_template_file("x", GOOD.replace("mandatory = true",
+                                              "mandatory = true\nreview = 3"))
+    (version,) = parse_template_file("x", GOOD.replace(
+        "mandatory = true", 'mandatory = true\nreview = "check it"'))
+    assert version.items[0].review == "check it"

@@ -58,6 +58,20 @@ def test_scheme_filter_and_date_override(profile: Path) -> None:
     assert data["results"][0]["outcome"] == "not_eligible"
 
 
+def test_qmas_names_both_its_tests_as_on_every_command(profile: Path, tmp_path: Path) -> None:
+    # One scheme vocabulary: ``stay --scheme QMAS`` takes it, so ``check`` does too.
+    data = json.loads(hkcase("check", "--profile", str(profile), "--scheme", "qmas",
+                             "--json").stdout)
+    assert [r["scheme"] for r in data["results"]] == ["QMAS_GPT", "QMAS_ABPT"]
+    out = tmp_path / "qmas.pdf"
+    blank = hkcase("--data-dir", str(tmp_path / "data"), "checklist", "--scheme", "QMAS",
+                   "--type", "new", "-o", str(out))
+    assert blank.returncode == 0, blank.stderr
+    assert out.stat().st_size > 0
+    stay = hkcase("stay", "--scheme", "QMAS", "--entry-date", "2026-03-02", "--json")
+    assert stay.returncode == 0, stay.stderr
+
+
 def test_profile_from_standard_input() -> None:
     result = hkcase("check", "--profile", "-", "--scheme", "QMAS_ABPT", "--json",
                     stdin=json.dumps({"achievement": True}))

@@ -160,6 +160,9 @@ def test_redact_masks_identity_numbers(secret: str) -> None:
 def test_redact_keeps_ordinary_text() -> None:
     text = "case 2026-000123 opened for GEP, 3 stays, schema 0001"
     assert redact(text) == text
+    # A backup made just after midnight: its name must reach the user whole.
+    name = "hkcase-20261202-001219-094992-manual.sqlite3"
+    assert redact(f"restore it with: hkcase restore {name}").endswith(name)
 
 
 def test_log_file_never_holds_a_passport_number(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_sections_in_order_of_urgency_and_milestones_apart(sqlite_store: Store) 
     board = dashboard(sqlite_store, today, verdicts=False)
     keys = [s.key for s in board.sections]
     assert keys == ["overdue", "limit_7_days", "window_open", "opening_30", "opening_90",
-                    "documents", "passports", "milestones"]
+                    "documents", "passports", "decisions", "milestones"]
     assert board.sections[-1].milestone
     where = {r.case_id: s.key for s in board.sections for r in s.rows
              if not s.milestone}

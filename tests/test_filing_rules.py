@@ -211,3 +211,70 @@ def test_upload_slot_names() -> None:
     assert slug("香港身份證") == "item"
     assert item_folder(3, "Degree verification") == "03-degree-verification"
     assert part_name(12, "ID 481A", 2, "pdf") == "12-id-481a-part2.pdf"
+
+
+# --- The messages in three languages -------------------------------------------------------
+
+from hkcase.domain.checklists import Lang  # noqa: E402
+from hkcase.domain.filing import check_texts  # noqa: E402
+
+#: Characters only Traditional Chinese uses: none may remain in a Simplified message.
+TRADITIONAL_ONLY = set("證護請與屆滿簽續關這個過條資項檢確認紀錄無內網頁後應")
+
+
+def test_every_message_has_both_written_languages_with_the_same_placeholders() -> None:
+    assert check_texts.placeholders_match() == []
+
+
+def _all_checks() -> list[K.Check]:
+    """Every check on each side: the ready case, a failing one and an unknown one."""
+    failing = replace(BASE, passport_expiry=date(2027, 3, 1), limit_of_stay=date(2027, 1, 1),
+                      in_hong_kong=False, residence=Residence.MAINLAND_CHINA,
+                      requested_stay_end=date(2032, 1, 1),
+                      items=(item(1, "travel_document", ChecklistState.RECEIVED,
+                                  expiry=date(2027, 1, 1)),
+                             item(2, "mainland_consent", ChecklistState.MISSING)))
+    unknown = replace(BASE, passport_expiry=None, limit_of_stay=None, in_hong_kong=None,
+                      items=())
+    return [c for facts in (BASE, failing, unknown) for c in K.run_checks(facts)]
+
+
+@pytest.mark.parametrize("lang", [Lang.ZH_HK, Lang.ZH_CN])
+def test_each_check_speaks_the_sheets_language(lang: Lang) -> None:
+    checks = _all_checks()
+    assert {c.key for c in checks} >= {"passport_too_soon", "limit_passed", "in_hk_outside",
+                                       "mandatory_waiting", "expired", "consent_waiting",
+                                       "passport_missing", "in_hk_confirm", "no_checklist"}
+    for check in checks:
+        text = check.text(lang)
+        english = check.message
+        assert text != english, check.key
+        # No English sentence is left: only dates, numbers, form numbers, ImmD's contact.
+        leftover = text.replace("ImmD's Information and Liaison Section", "")
+        assert not any(w in leftover for w in (" the ", "passport", "item", "required")), \
+            (check.key, text)
+        if lang is Lang.ZH_CN:
+            assert not set(text) & TRADITIONAL_ONLY, (check.key, text)
+
+
+def test_item_titles_and_states_inside_messages_are_translated() -> None:
+    fact = K.ItemFact(3, "travel_document", "Travel document", True, ChecklistState.RECEIVED,
+                      None, "旅行證件", "旅行证件")
+    check = K.mandatory_accepted(replace(BASE, items=(fact,)))
+    assert check.message == "required items not accepted yet: 3. Travel document (received)"
+    assert check.text(Lang.ZH_HK) == "必需文件尚未接納：3. 旅行證件（已收到）"
+    assert check.text(Lang.ZH_CN) == "必需文件尚未接纳：3. 旅行证件（已收到）"
+    span = K.passport_after_filing(replace(BASE, passport_expiry=date(2027, 4, 1)))
+    assert "3 months" in span.message and "3 個月" in span.text(Lang.ZH_HK)
+    assert "3 个月" in span.text(Lang.ZH_CN)
+
+
+def test_items_marked_for_review_are_asked_about() -> None:
+    plain = K.items_to_review(BASE)
+    assert plain.status is K.CheckStatus.NOT_APPLICABLE
+    marked = replace(BASE, items=(item(1, "travel_document"), replace(
+        item(2, "guidance_notes_checklist"), review="check Part III")))
+    check = K.items_to_review(marked)
+    assert check.status is K.CheckStatus.CONFIRM and check.items == (2,)
+    assert "2. guidance notes checklist" in check.message and not check.blocking
+    assert "核對" in check.text(Lang.ZH_HK)

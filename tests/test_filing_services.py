@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hkcase.domain.filing.checks import CheckStatus
-from hkcase.domain.vocab import ChecklistState, Residence, Scheme
+from hkcase.domain.vocab import ApplicationType, ChecklistState, Residence, Scheme
 from hkcase.services import checklists as C
 from hkcase.services.errors import ValidationError
 from hkcase.services.filing.checklist import attach, ensure_checklist, item_by_number, numbered
@@ -135,3 +135,43 @@ def test_family_fees_and_the_ttps_dependant_forms(sqlite_store: Store, tmp_path:
     id481 = {c.code: c for c in dep.checks}["id481"]
     assert id481.status is CheckStatus.FAIL and "ID 481A" in id481.message
     assert {c.code: c for c in dep.checks}["in_hong_kong"].status is CheckStatus.CONFIRM
+
+
+def test_presence_in_hong_kong_is_the_case_fact(sqlite_store: Store) -> None:
+    from hkcase.services.case_facts import load_case_facts, save_case_facts
+    from hkcase.services.filing.presence import confirm_in_hong_kong, in_hong_kong
+
+    case_id, _ = filing_case(sqlite_store)
+    assert in_hong_kong(sqlite_store, case_id) is None
+    before = load_case_facts(sqlite_store, case_id).version
+    assert confirm_in_hong_kong(sqlite_store, case_id, True, actor=ACTOR) is True
+    assert load_case_facts(sqlite_store, case_id).values["applying_from"] == "hong_kong"
+    assert load_case_facts(sqlite_store, case_id).version > before
+    check = {c.code: c for c in readiness(sqlite_store, case_id, filing_date=FILING).checks}
+    assert check["in_hong_kong"].status is CheckStatus.PASS
+    assert confirm_in_hong_kong(sqlite_store, case_id, False, actor=ACTOR) is None
+    check = {c.code: c for c in readiness(sqlite_store, case_id, filing_date=FILING).checks}
+    assert check["in_hong_kong"].status is CheckStatus.CONFIRM
+    # A place elsewhere is the records' own statement: unticking leaves it, and it fails.
+    version = load_case_facts(sqlite_store, case_id).version
+    save_case_facts(sqlite_store, case_id, version, {"applying_from": "overseas"}, actor=ACTOR)
+    assert confirm_in_hong_kong(sqlite_store, case_id, False, actor=ACTOR) is False
+    check = {c.code: c for c in readiness(sqlite_store, case_id, filing_date=FILING).checks}
+    assert check["in_hong_kong"].status is CheckStatus.FAIL
+
+
+def test_a_qmas_case_asks_for_its_items_to_be_reviewed(sqlite_store: Store) -> None:
+    case_id, _ = filing_case(sqlite_store, scheme=Scheme.QMAS_GPT, kind=ApplicationType.NEW,
+                             limit=None)
+    entries = ensure_checklist(sqlite_store, case_id, actor=ACTOR, on=date(2026, 12, 2))
+    assert entries[0].code == "guidance_notes_checklist"
+    assert entries[0].template_id == "qmas_new@2026-12-02"
+    check = {c.code: c for c in readiness(sqlite_store, case_id, filing_date=FILING).checks}
+    review = check["items_to_review"]
+    assert review.status is CheckStatus.CONFIRM and review.items[:2] == (1, 2)
+    assert "Part III" in review.message
+    gep_id, _ = filing_case(sqlite_store, kind=ApplicationType.CHANGE_OF_EMPLOYMENT,
+                            family="Chan")
+    codes = [e.code for e in ensure_checklist(sqlite_store, gep_id, actor=ACTOR,
+                                              on=date(2026, 12, 2))]
+    assert codes[:3] == ["travel_document", "hkid", "new_employer_documents"]

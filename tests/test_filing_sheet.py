@@ -16,6 +16,7 @@ from hkcase.domain.checklists import Lang
 from hkcase.domain.vocab import ApplicationType, EducationLevel, RelationshipKind, Scheme
 from hkcase.services.case_facts import load_case_facts, save_case_facts
 from hkcase.services.clients import add_education, add_employment, link_dependant
+from hkcase.services.filing.checklist import ensure_checklist
 from hkcase.services.filing.checks import readiness
 from hkcase.services.filing.sheet import filing_sheet, sheet_json
 from hkcase.services.filing.sheet_render import render_sheet_html, render_sheet_pdf
@@ -130,3 +131,61 @@ def test_filing_sheet_command(tmp_path: Path) -> None:
     assert bad.returncode == 2 and ".pdf or .html" in bad.stderr
     plain = hk()
     assert plain.returncode == 0 and f"Document no.: {PASSPORT}" in plain.stdout
+
+
+#: Words of each language's check messages, as written (Traditional) and converted (hk2s).
+CHECK_WORDS = {Lang.EN: ("the case has no checklist", "expected decision around"),
+               Lang.ZH_HK: ("此個案沒有文件清單", "預計約於"),
+               Lang.ZH_CN: ("此个案没有文件清单", "预计约于")}
+
+
+def test_the_checks_print_in_the_sheets_language(sqlite_store: Store, tmp_path: Path) -> None:
+    case_id, _ = _records(sqlite_store)
+    ready = readiness(sqlite_store, case_id, filing_date=ON)
+    assert any(c.key == "no_checklist" and c.blocking for c in ready.checks)
+    for lang, words in CHECK_WORDS.items():
+        sheet = filing_sheet(sqlite_store, case_id, lang, on=ON)
+        target = tmp_path / f"checks-{lang.value}.pdf"
+        render_sheet_pdf(sheet, ready, target=target)
+        flat = "".join("".join(p.extract_text() for p in PdfReader(target).pages).split())
+        for phrase in words:
+            assert "".join(phrase.split()) in flat, (lang, phrase)
+        others = [w for other, ws in CHECK_WORDS.items() if other is not lang for w in ws
+                  if other is Lang.EN or lang is Lang.EN]
+        assert not any("".join(w.split()) in flat for w in others), lang
+        html = render_sheet_html(sheet, ready)
+        assert words[0] in html
+        scheme = {Lang.EN: "TopTalentPassScheme(TTPS)·Extensionofstay",
+                  Lang.ZH_HK: "高端人才通行證計劃·延期逗留",
+                  Lang.ZH_CN: "高端人才通行证计划·延期逗留"}
+        assert scheme[lang] in flat
+    # The item titles inside a message follow the language too.
+    ensure_checklist(sqlite_store, case_id, actor=ACTOR, on=date(2026, 12, 1))
+    ready = readiness(sqlite_store, case_id, filing_date=ON)
+    zh = render_sheet_html(filing_sheet(sqlite_store, case_id, Lang.ZH_HK, on=ON), ready)
+    assert "旅行證件" in zh and "Valid travel document" not in zh
+    cn = render_sheet_html(filing_sheet(sqlite_store, case_id, Lang.ZH_CN, on=ON), ready)
+    assert "旅行证件" in cn and "旅行證件" not in cn
+
+
+def test_filing_sheet_command_in_chinese(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = open_store(sqlite_url(folder / "hkcase.sqlite3"), backup_dir=folder / "backups")
+    try:
+        _, reference = filing_case(store, kind=ApplicationType.EXTENSION)
+    finally:
+        store.close()
+    base = [sys.executable, "-m", "hkcase", "--data-dir", str(folder), "filing-sheet",
+            reference]
+    run = subprocess.run([*base, "--json", "--lang", "zh-hk"], capture_output=True,
+                         text=True, timeout=180, env={**os.environ})
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    in_hk = next(c for c in data["checks"] if c["code"] == "in_hong_kong")
+    assert in_hk["message"].startswith("confirm with the client")  # English, for scripts
+    assert in_hk["text"].startswith("請與客戶確認")
+    assert "遞交時繳付" in data["summary"]
+    plain = subprocess.run([*base, "--lang", "zh-cn"], capture_output=True, text=True,
+                           timeout=180, env={**os.environ})
+    assert plain.returncode == 0 and "请与客户确认" in plain.stdout

@@ -143,7 +143,13 @@ def test_bulk_export_for_selected_cases(qtbot: QtBot, ctx: AppContext, case_id: 
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     window.actionBulkExport.trigger()
+    # Written on a pool thread: the window answers meanwhile, the progress dialog shows.
+    qtbot.waitUntil(lambda: "written" in (prompts.asked[-1][1] if prompts.asked else ""),
+                    timeout=60_000)
+    assert window.bulk_pool is not None and window.isEnabled()
     window.actionBulkChecklists.trigger()
+    qtbot.waitUntil(lambda: len(prompts.asked) >= 2 and "checklists" in prompts.asked[-1][1],
+                    timeout=60_000)
     names = sorted(p.name for p in out.iterdir())
     assert any(n.endswith("-pack.pdf") for n in names)
     assert any("-checklist-" in n for n in names)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hkcase.config.settings import load_settings
@@ -143,11 +144,15 @@ def test_settings_are_saved(qtbot: QtBot, ctx: AppContext) -> None:
     qtbot.keyClicks(dialog.nameEdit, "Amy Chan")
     dialog.leadEdit.clear()
     qtbot.keyClicks(dialog.leadEdit, "90, thirty")
-    dialog.save()
+    save = dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok) or \
+        dialog.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "whole numbers" in dialog.messageLabel.text()
+    assert not load_settings(ctx.locations.settings_file).consultant_name  # nothing written
     dialog.leadEdit.clear()
     qtbot.keyClicks(dialog.leadEdit, "90, 30")
-    dialog.save()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     saved = load_settings(ctx.locations.settings_file)
     assert (saved.consultant_name, saved.reminder_lead_days) == ("Amy Chan", [90, 30])
     assert ctx.actor == "Amy Chan"

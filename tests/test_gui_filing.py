@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from hkcase.domain.filing.checks import CheckStatus
 from hkcase.domain.vocab import (
     ApplicationType,
     ChecklistState,
@@ -20,10 +21,14 @@ from hkcase.domain.vocab import (
     Sex,
     TravelDocumentType,
 )
+from hkcase.gui.case.filing_tab import FilingTab
+from hkcase.gui.forms import form_names
 from hkcase.gui.main_window import MainWindow
 from hkcase.services import checklists as C
+from hkcase.services.case_facts import load_case_facts, save_case_facts
 from hkcase.services.context import AppContext, open_app
 from hkcase.services.filing.checklist import attach
+from hkcase.services.filing.checks import readiness
 from hkcase.services.new_case import open_case
 from hkcase.services.records import ClientInput, StayInput, TravelDocumentInput, create_client
 from hkcase.services.stays import record_printed_stay
@@ -68,20 +73,96 @@ def _window(qtbot: QtBot, ctx: AppContext, case_id: int) -> tuple[MainWindow, Sc
     return window, prompts
 
 
+def _checks(tab: FilingTab) -> list[str]:
+    return [tab.checksList.item(i).text() for i in range(tab.checksList.count())]
+
+
+def test_the_tab_is_the_designer_form(qtbot: QtBot, ctx: AppContext,
+                                      case: tuple[int, str]) -> None:
+    window, _ = _window(qtbot, ctx, case[0])
+    tab = window.case_view.filing_tab
+    assert "filing_tab" in form_names()
+    assert tab.findChild(QCheckBox, "inHongKongCheck") is tab.inHongKongCheck
+    assert tab.findChild(QTableWidget, "sheetTable") is tab.sheetTable
+    assert tab.sheetTable.horizontalHeaderItem(1).text() == "Value"
+
+
+def test_in_hong_kong_is_kept_as_the_case_fact_and_survives_reopening(
+        qtbot: QtBot, ctx: AppContext, case: tuple[int, str]) -> None:
+    case_id, _ = case
+    window, _ = _window(qtbot, ctx, case_id)
+    tab = window.case_view.filing_tab
+    assert not tab.inHongKongCheck.isChecked()
+    assert load_case_facts(ctx.store, case_id).values.get("applying_from") is None
+    qtbot.mouseClick(tab.inHongKongCheck, Qt.MouseButton.LeftButton)
+    saved = load_case_facts(ctx.store, case_id)
+    assert saved.values["applying_from"] == "hong_kong"
+    check = next(c for c in readiness(ctx.store, case_id).checks if c.code == "in_hong_kong")
+    assert check.status is CheckStatus.PASS  # the pre-filing check reads the saved fact
+    window.close()
+    # Reopen the case in a new window: the tick is back, read from the records.
+    again, _ = _window(qtbot, ctx, case_id)
+    tab = again.case_view.filing_tab
+    assert tab.inHongKongCheck.isChecked()
+    assert any("confirmed being in Hong Kong" in c for c in _checks(tab))
+    # Untick: the confirmation is withdrawn and the check asks again.
+    qtbot.mouseClick(tab.inHongKongCheck, Qt.MouseButton.LeftButton)
+    assert not tab.inHongKongCheck.isChecked()
+    assert load_case_facts(ctx.store, case_id).values.get("applying_from") is None
+    assert load_case_facts(ctx.store, case_id).version > saved.version
+    assert any("confirm with the client" in c for c in _checks(tab))
+
+
+def test_a_place_outside_hong_kong_is_not_overwritten_by_unticking(
+        qtbot: QtBot, ctx: AppContext, case: tuple[int, str]) -> None:
+    case_id, _ = case
+    facts = load_case_facts(ctx.store, case_id)
+    save_case_facts(ctx.store, case_id, facts.version, {"applying_from": "overseas"},
+                    actor="amy")
+    window, _ = _window(qtbot, ctx, case_id)
+    tab = window.case_view.filing_tab
+    assert not tab.inHongKongCheck.isChecked()
+    assert any("from outside Hong Kong" in c for c in _checks(tab))
+    qtbot.mouseClick(tab.inHongKongCheck, Qt.MouseButton.LeftButton)  # now in Hong Kong
+    assert load_case_facts(ctx.store, case_id).values["applying_from"] == "hong_kong"
+
+
+def test_checks_and_summary_follow_the_sheets_language(qtbot: QtBot, ctx: AppContext,
+                                                       case: tuple[int, str]) -> None:
+    window, _ = _window(qtbot, ctx, case[0])
+    tab = window.case_view.filing_tab
+    assert any("confirm with the client" in c for c in _checks(tab))
+    tab.langCombo.setFocus()
+    qtbot.keyClick(tab.langCombo, Qt.Key.Key_Down)  # 中文（繁體）
+    assert tab.langCombo.currentData() == "zh-hk"
+    checks = _checks(tab)
+    assert any("請與客戶確認" in c for c in checks)
+    assert any("必需文件尚未接納" in c and "旅行證件" in c for c in checks)
+    assert "未可遞交" in tab.summaryLabel.text() and "HK$600" in tab.summaryLabel.text()
+    assert not any("confirm with the client" in c for c in checks)
+    qtbot.keyClick(tab.langCombo, Qt.Key.Key_Down)  # 中文（简体）
+    checks = _checks(tab)
+    assert any("请与客户确认" in c for c in checks)
+    assert any("必需文件尚未接纳" in c and "旅行证件" in c for c in checks)
+    assert "未可递交" in tab.summaryLabel.text()
+    labels = [tab.sheetTable.item(r, 0).text() for r in range(tab.sheetTable.rowCount())
+              if tab.sheetTable.item(r, 0) is not None]
+    assert "证件号码" in labels
+
+
 def test_filing_tab_shows_checks_fees_and_copies_values(qtbot: QtBot, ctx: AppContext,
                                                          case: tuple[int, str]) -> None:
     case_id, _ = case
     window, _ = _window(qtbot, ctx, case_id)
     tab = window.case_view.filing_tab
-    checks = [tab.checksList.item(i).text() for i in range(tab.checksList.count())]
+    checks = _checks(tab)
     assert any("confirm with the client" in c for c in checks)
     assert any("required items not accepted" in c for c in checks)
     assert "HK$600" in tab.summaryLabel.text() and "expected decision around" in \
         tab.summaryLabel.text()
-    # Tick "in Hong Kong": the check passes.
+    # Tick "in Hong Kong": the check passes (what is saved: test_in_hong_kong_is_kept…).
     qtbot.mouseClick(tab.inHongKongCheck, Qt.MouseButton.LeftButton)
-    checks = [tab.checksList.item(i).text() for i in range(tab.checksList.count())]
-    assert any("confirmed being in Hong Kong" in c for c in checks)
+    assert any("confirmed being in Hong Kong" in c for c in _checks(tab))
     # Copy one value with its own button.
     table = tab.sheetTable
     row = next(r for r in range(table.rowCount())
@@ -110,6 +191,8 @@ def test_save_the_sheet_for_the_client(qtbot: QtBot, ctx: AppContext, case: tupl
     assert prompts.asked[-1][0] == "Filing sheet saved"
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "AB1234567" in text and "張嘉敏" in text and "申請人簽署" in text and reference in text
+    assert "請與客戶確認" in text and "未可遞交" in text  # the checks in the sheet's language
+    assert "confirmwiththeclient" not in text
 
 
 def test_prepare_upload_set_from_the_case_menu(qtbot: QtBot, ctx: AppContext,

@@ -17,6 +17,8 @@ FORBIDDEN = {
     "hkcase.store": ("PySide6", "hkcase.services", "hkcase.gui"),
     "hkcase.services": ("PySide6", "hkcase.gui"),
     "hkcase.config": ("PySide6", "sqlalchemy"),
+    # The CLI starts without Qt: only ``hkcase gui`` imports it, inside the command.
+    "hkcase.cli": ("PySide6", "hkcase.gui"),
 }
 
 

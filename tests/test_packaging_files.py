@@ -1,25 +1,36 @@
-"""The desktop entry and the PyInstaller spec name what the app really has."""
+"""The PyInstaller spec and the build script name what the app really has."""
 
 from __future__ import annotations
 
-import configparser
+import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "hkcase.spec"
 
 
-def test_desktop_entry_is_well_formed() -> None:
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
-    parser.read(ROOT / "packaging" / "hkcase.desktop", encoding="utf-8")
-    entry = parser["Desktop Entry"]
-    assert entry["Type"] == "Application"
-    assert entry["Exec"].split()[0] == "hkcase"
-    assert (ROOT / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
-    assert entry["Categories"].endswith(";")
+def test_pyinstaller_spec_is_python_and_ships_every_data_folder() -> None:
+    source = SPEC.read_text(encoding="utf-8")
+    ast.parse(source)
+    for folder in ('root / "resources", "hkcase/resources"', 'root / "ui", "hkcase/ui"',
+                   '"migrations", "hkcase/store/migrations"', 'collect_data_files("reportlab")',
+                   'collect_data_files("opencc")'):
+        assert folder in source, folder
+    # One spec for the three systems: the Windows console program and the macOS bundle.
+    assert 'name="hkcase-cli", console=True' in source
+    assert "BUNDLE(" in source and 'bundle_identifier=app_id' in source
 
 
-def test_pyinstaller_spec_ships_every_data_folder() -> None:
-    spec = (ROOT / "packaging" / "hkcase.spec").read_text(encoding="utf-8")
-    for folder in ('"resources"', '"ui"', '"migrations"'):
-        assert folder in spec
+def test_windows_installer_recipe_installs_the_built_folder() -> None:
+    iss = (ROOT / "packaging" / "windows" / "hkcase.iss").read_text(encoding="utf-8")
+    assert r'Source: "..\..\dist\hkcase\*"' in iss
+    assert "recursesubdirs" in iss and r"{app}\hkcase.exe" in iss
+    assert "#define AppVersion" in iss
+
+
+def test_build_script_and_readme_describe_the_same_build() -> None:
+    script = (ROOT / "packaging" / "build-linux.sh").read_text(encoding="utf-8")
+    assert "packaging/hkcase.spec" in script and "install.sh" in script
+    readme = (ROOT / "packaging" / "README.md").read_text(encoding="utf-8")
+    for topic in ("build-linux.sh", "Windows", "macOS", "hkcase.iss", "--smoke-test"):
+        assert topic in readme, topic

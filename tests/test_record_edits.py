@@ -327,3 +327,27 @@ def test_identity_numbers_in_the_audit_can_be_scrubbed(any_store: Store) -> None
         texts = " ".join(str(e.changes) for e in session.scalars(sa.select(AuditEntry)))
     for number in ("K1234567", "K7654321", "A123456(3)"):
         assert number not in texts
+
+
+def test_undo_of_a_client_edit_also_removes_the_document_it_added(any_store: Store) -> None:
+    from dataclasses import replace
+
+    from hkcase.services.clients import undo_client_edit
+
+    client_id = _client(any_store)
+    before = get_client(any_store, client_id)
+    new_permit = TravelDocumentInput(TravelDocumentType.PASSPORT, "K7777777", "GB",
+                                     date(2024, 1, 1), date(2034, 1, 1))
+    edited = replace(before.data, given_names="Tai-man",
+                     travel_documents=[*before.data.travel_documents, new_permit])
+    version = update_client(any_store, client_id, before.version, edited, actor="amy")
+    after = get_client(any_store, client_id)
+    added = [d.id for d in after.data.travel_documents
+             if d.id not in {x.id for x in before.data.travel_documents}]
+    assert len(added) == 1 and _count(any_store, TravelDocument) == 2
+    undo_client_edit(any_store, client_id, version, before.data, added, actor="amy")
+    undone = get_client(any_store, client_id)
+    assert undone.data.given_names == "Tai Man"
+    assert [d.number for d in undone.data.travel_documents] == ["K1234567"]
+    with any_store.reading() as session:  # to the Trash, not lost
+        assert session.scalars(sa.select(TrashEntry.entity)).all() == ["travel_document"]

@@ -120,7 +120,7 @@ def test_update_case_with_optimistic_locking(any_store: Store) -> None:
                         submitted_on=date(2026, 10, 20))
     assert first.version == ref.version + 1
     # Ben opened the case before Amy saved: his save must not overwrite hers.
-    with pytest.raises(ConflictError, match="changed by someone else"):
+    with pytest.raises(ConflictError, match="Changed by amy at"):  # the colleague, named
         update_case(any_store, ref.id, ref.version, actor="ben", immd_file_ref="GE123")
     with any_store.reading() as session:
         case = session.get_one(Case, ref.id)

@@ -102,3 +102,21 @@ def test_notification_says_only_what_is_new(any_store: Store) -> None:
                       first.seen)
     assert [i.client_name for i in later.new_items] == ["LAM Later"]
     assert later.message.startswith("New: 1 overdue.")
+
+
+def test_one_consultants_digest_as_their_calendar(any_store: Store) -> None:
+    import sqlalchemy as sa
+
+    from hkcase.store.models import Case, Consultant, Stay
+
+    stays = _world(any_store)
+    with any_store.transaction() as session:
+        amy = Consultant(name="Amy Chow")
+        session.add(amy)
+        session.flush()
+        case_id = session.scalar(sa.select(Stay.case_id).where(Stay.id == stays["later"]))
+        session.execute(sa.update(Case).where(Case.id == case_id).values(consultant_id=amy.id))
+    mine = daily_digest(any_store, today=date(2026, 11, 22), within_days=30,
+                        consultant="Amy Chow")
+    assert {i.key for i in mine.items} == {f"stay:{stays['later']}:lead:84"}
+    assert daily_digest(any_store, today=date(2026, 11, 22), consultant="Nobody").items == ()

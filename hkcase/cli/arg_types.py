@@ -89,10 +89,23 @@ def not_negative(text: str) -> int:
     return whole_number(text, minimum=0)
 
 
+#: ``QMAS`` on any command's ``--scheme``: the scheme's two tests.
+QMAS_TESTS = (Scheme.QMAS_GPT, Scheme.QMAS_ABPT)
+
+
 def scheme(text: str) -> Scheme:
-    """A scheme id, any case: ``gep``, ``TTPS``, ``qmas_gpt``."""
+    """A scheme id, any case: ``gep``, ``TTPS``, ``qmas_gpt``; ``QMAS`` is its general test."""
+    return schemes(text)[0]
+
+
+def schemes(text: str) -> list[Scheme]:
+    """A scheme id, any case, as the schemes it names: ``QMAS`` is both of its tests."""
+    cleaned = text.strip().upper().replace("-", "_")
+    if cleaned == "QMAS":
+        return list(QMAS_TESTS)
     try:
-        return Scheme(text.strip().upper().replace("-", "_"))
+        return [Scheme(cleaned)]
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a scheme (one of {', '.join(s.value for s in Scheme)})") from None
+            f"{text!r} is not a scheme (one of QMAS, {', '.join(s.value for s in Scheme)})"
+        ) from None

@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from hkcase.cli.arg_types import output_file
-from hkcase.services.backups import backup_now, write_backup
+from hkcase.services.backups import backup_now, backup_to_file
+from hkcase.services.backups.attachments import attachments_beside
 from hkcase.services.context import open_app
 
 
@@ -21,7 +22,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "before every schema upgrade and before a restore or an import.")
     parser.add_argument("-o", "--output", type=output_file, metavar="FILE",
                         help="write the database copy to FILE instead (replaced if it "
-                        "exists; attachments are not included)")
+                        "exists) and the attachments to the folder FILE.attachments "
+                        "beside it (each file once, by hash; keep the two together). "
+                        "'hkcase restore FILE' restores both")
     parser.set_defaults(run=run)
 
 
@@ -29,16 +32,18 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     ctx = open_app(data_dir, daily_backup=False)
     try:
         if args.output is not None:
-            path = write_backup(ctx.store, args.output)
-            print(f"backed up the database to {path}")
-            return 0
-        report = backup_now(ctx.store, ctx.locations.backup_dir, ctx.locations.attachments_dir)
+            report = backup_to_file(ctx.store, args.output, ctx.locations.attachments_dir,
+                                    ctx.locations.data_dir)
+        else:
+            report = backup_now(ctx.store, ctx.locations.backup_dir,
+                                ctx.locations.attachments_dir)
     finally:
         ctx.close()
     print(f"backed up the database to {report.path} in {report.seconds:.1f} s")
     if report.attachments is not None:
         a = report.attachments
-        print(f"attachments: {a.copied:,} copied, {a.already:,} already backed up")
+        where = f" to {attachments_beside(report.path)}" if args.output is not None else ""
+        print(f"attachments{where}: {a.copied:,} copied, {a.already:,} already backed up")
         for name in a.damaged:
             print(f"hkcase: warning: attachment {name} no longer matches its hash; not "
                   "backed up")

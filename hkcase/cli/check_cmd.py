@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hkcase.cli.arg_types import iso_date, scheme
+from hkcase.cli.arg_types import iso_date, schemes
 from hkcase.cli.errors import UsageError
 from hkcase.domain.eligibility import Assessment, ProfileError, assess, parse_profile
 from hkcase.domain.eligibility.model import Criterion, Outcome, SchemeResult, Status
@@ -36,8 +36,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help="JSON object of facts ('-' reads standard input)")
     source.add_argument("--case", metavar="CASE_REF",
                         help="a stored case, e.g. 2026-000123 (its scheme, its facts)")
-    parser.add_argument("--scheme", type=scheme, action="append", metavar="ID",
-                        help="assess only this scheme (repeatable; profiles only)")
+    parser.add_argument("--scheme", type=schemes, action="extend", metavar="ID",
+                        help="assess only this scheme (repeatable; QMAS is both of its "
+                        "tests; profiles only)")
     parser.add_argument("--on", type=iso_date, metavar="DATE",
                         help="assessment date (overrides the profile's assessment_date; "
                         "default today)")
@@ -113,21 +114,12 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
 
 
 def _run_case(args: argparse.Namespace, data_dir: str | None) -> int:
-    from hkcase.services.checklists import case_id_for_reference
-    from hkcase.services.context import open_app
+    from hkcase.cli.case_report import print_case_report
     from hkcase.services.eligibility import case_eligibility
 
-    ctx = open_app(data_dir)
-    try:
-        case_id = case_id_for_reference(ctx.store, args.case)
-        checked = case_eligibility(ctx.store, case_id, on=args.on)
-    finally:
-        ctx.close()
-    if args.json:
-        print(json.dumps(checked.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(render_case(checked))
-    return 0
+    return print_case_report(
+        data_dir, args.case, lambda store, case_id: case_eligibility(store, case_id, on=args.on),
+        as_json=args.json, to_json=lambda checked: checked.as_dict(), render=render_case)
 
 
 def _plural(text: str) -> str:

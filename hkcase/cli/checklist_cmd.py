@@ -21,8 +21,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Write a checklist with tick boxes to give a client: blank for "
         "--scheme and --type, or a case's own checklist with --case.")
     parser.add_argument("--scheme", type=scheme_id, metavar="ID",
-                        help="scheme id (GEP, ASMTP, QMAS_GPT, TTPS, TECHTAS, IANG, ASSG, "
-                        "DEPENDANT …)")
+                        help="scheme id (GEP, ASMTP, QMAS — both tests share one checklist —, "
+                        "TTPS, TECHTAS, IANG, ASSG, DEPENDANT …)")
     parser.add_argument("--type", dest="kind", type=pdf_args.application_type,
                         metavar="new|extension|change_of_employment|dependant",
                         help="application type")

@@ -64,6 +64,9 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
                             passphrase, progress=lambda step: print(step, flush=True))
     print(f"the data folder {loc.data_dir} is encrypted"
           + (f" ({report.rows} database rows verified)" if report.database else ""))
-    if not report.remembered:
+    if report.remembered:
+        print("the key is kept in this computer's system keyring (service 'hkcase'); "
+              "hkcase will not ask for the passphrase here")
+    else:
         print(f"no system keyring: give the passphrase at each start ({ENV_KEY} or the prompt)")
     return 0

@@ -24,6 +24,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         "(e.g. 2026-000123)")
     parser.add_argument("-o", "--output", required=True, type=output_file, metavar="FILE.zip",
                         help="where to write the archive (replaced if it exists)")
+    parser.add_argument("--unencrypted", action="store_true",
+                        help="from an encrypted data folder, write a plain ZIP anyway (by "
+                        "default the archive is then encrypted and only the folder's "
+                        "passphrase opens it)")
     parser.set_defaults(run=run, validate=validate)
 
 
@@ -35,7 +39,8 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     ctx = open_app(data_dir)
     try:
         client_id = client_for_reference(ctx.store, args.client_ref)
-        result = export_client(ctx.store, ctx.locations.attachments_dir, client_id, args.output)
+        result = export_client(ctx.store, ctx.locations.attachments_dir, client_id, args.output,
+                               plain=args.unencrypted)
     finally:
         ctx.close()
     return report(result)

@@ -13,7 +13,7 @@ from hkcase.domain.checklists import Lang
 from hkcase.services.checklists import case_id_for_reference
 from hkcase.services.context import open_app
 from hkcase.services.errors import ValidationError
-from hkcase.services.filing.checks import readiness, readiness_json
+from hkcase.services.filing.checks import readiness, readiness_json, summary
 from hkcase.services.filing.sheet import filing_sheet, sheet_json
 from hkcase.services.filing.sheet_render import render_sheet_html, render_sheet_pdf
 from hkcase.services.pdf_result import write_atomically
@@ -60,14 +60,16 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
         else:
             write_atomically(render_sheet_html(sheet, ready).encode("utf-8"), args.output)
     if args.json:
-        print(json.dumps({**sheet_json(sheet), **readiness_json(ready)}, ensure_ascii=False,
+        print(json.dumps({**sheet_json(sheet), **readiness_json(ready, args.lang)},
+                         ensure_ascii=False,
                          indent=2))
         return 0
     if args.output is not None:
         print(f"wrote {args.output}")
         return 0
+    print(summary(ready, args.lang))
     for check in ready.checks:
-        print(f"[{check.status.value}] {check.code}: {check.message}")
+        print(f"[{check.status.value}] {check.code}: {check.text(args.lang)}")
     for section in sheet.sections:
         print(f"\n{section.title}")
         for field in section.fields:

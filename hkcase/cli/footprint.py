@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from hkcase.config.locations import LocationError, Locations
-from hkcase.store import sqlite_path
+from hkcase.services.storage import sqlite_path
 
 
 @dataclass(frozen=True)

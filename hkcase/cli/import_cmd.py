@@ -9,8 +9,9 @@ from typing import Any
 
 from hkcase.cli.arg_types import input_file
 from hkcase.services.context import open_app
-from hkcase.services.imports import ENCODINGS, apply_plan, plan_rows, read_sheet
+from hkcase.services.imports import ENCODINGS, plan_rows, read_sheet
 from hkcase.services.imports.plan import ImportPlan
+from hkcase.services.imports.run import run_import
 
 _NOTES_SHOWN = 10
 
@@ -70,15 +71,8 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
         plan = plan_rows(ctx.store, sheet, args.file)
         written = False
         if not args.dry_run and plan.rows:
-            from hkcase.services.backups import backup_before
-            from hkcase.services.reminders import refresh_reminders
-
-            backup_before(ctx.store, ctx.locations.backup_dir, ctx.locations.attachments_dir,
-                          "import")
-            result = apply_plan(ctx.store, plan, actor=ctx.actor)
+            run_import(ctx, plan)
             written = True
-            refresh_reminders(ctx.store, lead_days=ctx.settings.reminder_lead_days,
-                              clients=list(result.client_ids))
     finally:
         ctx.close()
     _report(plan, as_json=args.json, written=written)

@@ -1,4 +1,4 @@
-"""``hkcase info``: paths, schema revision and record counts."""
+"""``hkcase info``: paths, schema revision, record counts, and the server and role in use."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from hkcase.services.context import open_app
-from hkcase.services.info import app_info
+from hkcase.services.info import ServerInfo, app_info
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +32,9 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     revision = info.schema_revision or "(none)"
     state = "up to date" if info.schema_revision == info.schema_head else f"head {info.schema_head}"
     print(f"schema:      {revision} ({state})")
+    print(f"consultant:  {info.consultant} (changes are recorded under this name)")
+    if info.server is not None:
+        _print_server(info.server)
     for name, path in info.paths.items():
         label = f"{name}:"
         print(f"{label:<13}{path}")
@@ -40,3 +43,18 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     for name, count in info.counts.items():
         print(f"  {name.replace('_', ' '):<{width}}  {count:>10,}")
     return 0
+
+
+def _print_server(server: ServerInfo) -> None:
+    where = f"{server.host or 'local socket'}" + (f":{server.port}" if server.port else "")
+    print(f"server:      PostgreSQL {server.server_version} at {where}")
+    print(f"  database:  {server.database}")
+    role = server.role if server.role == server.login_role \
+        else f"{server.role} (logged in as {server.login_role})"
+    print(f"  role:      {role}")
+    tls = {True: "yes (TLS)", False: "no: the connection is not encrypted",
+           None: "unknown"}[server.tls]
+    print(f"  encrypted: {tls}")
+    rights = "yes (an owner role: run migrations with it, not the app)" \
+        if server.can_change_schema else "no (an application role)"
+    print(f"  can change the schema: {rights}")

@@ -42,6 +42,7 @@ from hkcase.cli import (
     import_cmd,
     info_cmd,
     letter_cmd,
+    migrate_cmd,
     recheck_cmd,
     remind_cmd,
     restore_cmd,
@@ -56,9 +57,7 @@ from hkcase.cli.footprint import Footprint
 from hkcase.config.locations import LocationError, Locations
 from hkcase.config.logs import configure_logging, logging_configured, redact
 from hkcase.services.context import notice_listeners
-from hkcase.services.errors import ValidationError
-from hkcase.store import StoreError
-from hkcase.store.failures import is_translatable, translate
+from hkcase.services.errors import StoreError, ValidationError, is_translatable, translate
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +77,8 @@ COMMANDS += (attach_cmd, upload_set_cmd, filing_sheet_cmd)
 # Search across clients and cases (issue 10).
 COMMANDS += (search_cmd, show_cmd)
 COMMANDS += (encrypt_cmd,)
+# A shared office on PostgreSQL (issue 14).
+COMMANDS += (migrate_cmd,)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"hkcase {__version__}")
+    # Opens the window, waits for the dashboard, quits (packaging's smoke test; gui/smoke.py).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(subparsers, common)
@@ -149,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from hkcase.gui.launch import run_gui  # Qt is imported only for the GUI
 
-        return run_gui(data_dir)
+        return run_gui(data_dir, smoke_test=args.smoke_test)
     previous = None
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         previous = signal.signal(signal.SIGTERM, raise_terminated)

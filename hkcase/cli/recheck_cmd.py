@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from hkcase.cli.arg_types import iso_date
+from hkcase.domain.labels import label
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
         return 0
     for change in changes:
         print(f"{change.reference} {change.client_name} ({change.scheme}): "
-              f"{change.old_outcome.replace('_', ' ')} → {change.new_outcome.replace('_', ' ')}")
+              f"{label(change.old_outcome)} → {label(change.new_outcome)}")
         for reason in change.reasons:
             print(f"  · {reason}")
     return 0

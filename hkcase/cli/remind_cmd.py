@@ -29,6 +29,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "instead (its id is in the digest).")
     parser.add_argument("--within", type=days, default=DEFAULT_WITHIN_DAYS,
                         metavar="DAYS", help=f"look DAYS ahead (default {DEFAULT_WITHIN_DAYS})")
+    parser.add_argument("--consultant", metavar="NAME",
+                        help="only the cases of this consultant (as calendar --consultant)")
     parser.add_argument("--json", action="store_true", help="print a JSON list of items")
     parser.add_argument("--today", type=iso_date, metavar="D",
                         help="pretend today is D (what-if; default: today)")
@@ -63,7 +65,8 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
         report = None
         if not args.no_refresh:
             report = refresh_reminders(ctx.store, lead_days=ctx.settings.reminder_lead_days)
-        digest = daily_digest(ctx.store, today=args.today, within_days=args.within)
+        digest = daily_digest(ctx.store, today=args.today, within_days=args.within,
+                              consultant=args.consultant)
     finally:
         ctx.close()
     if args.json:

@@ -13,6 +13,7 @@ from hkcase.config.logs import configure_logging
 from hkcase.config.permissions import private_umask
 from hkcase.services.backups import inspect_backup, restore
 from hkcase.services.context import open_app
+from hkcase.services.encryption import adopt_header, encrypted_folder_keys
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -21,8 +22,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="replace the database with a backup (checked first; the current one kept)",
         description="Check FILE (integrity, schema revision), keep the current database "
         "in the backups folder, then put FILE in its place in one step: never half "
-        "restored. Attachments missing from the data folder are copied back from the "
-        "backups folder.")
+        "restored. Attachments missing from the data folder are copied back from "
+        "FILE.attachments (written by 'backup -o FILE') or the backups folder. In an "
+        "encrypted data folder the key is needed (HKCASE_KEY, the keyring or the prompt); "
+        "an encrypted 'backup -o FILE' can be restored into a new, empty data folder with "
+        "its passphrase.")
     parser.add_argument("file", metavar="FILE", type=input_file,
                         help="a backup (.sqlite3), e.g. from the backups folder")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -38,8 +42,9 @@ def _confirm(question: str) -> bool:
 
 
 def run(args: argparse.Namespace, data_dir: str | None) -> int:
-    info = inspect_backup(args.file)
     locations = Locations.resolve(data_dir).check()
+    keys = encrypted_folder_keys(locations, args.file)
+    info = inspect_backup(args.file, keys)
     if not args.yes and not _confirm(
             f"Replace the database in {locations.data_dir} with {info.describe()}?"):
         print("nothing restored", file=sys.stderr)
@@ -47,6 +52,7 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     private_umask()
     locations.ensure()
     configure_logging(locations.log_file)
+    adopt_header(locations, args.file)
     report = restore(locations, args.file)
     # Migrates an older backup and checks that it opens (its integrity was checked).
     ctx = open_app(data_dir, daily_backup=False, integrity=False)

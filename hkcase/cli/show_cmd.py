@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from hkcase.cli.arg_types import iso_date
+from hkcase.cli.case_report import print_case_report
 from hkcase.services.case_show import CaseShow, show_case
-from hkcase.services.checklists import case_id_for_reference
-from hkcase.services.context import open_app
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -27,17 +25,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: str | None) -> int:
-    ctx = open_app(data_dir)
-    try:
-        case_id = case_id_for_reference(ctx.store, args.case_ref)
-        shown = show_case(ctx.store, case_id, today=args.today)
-    finally:
-        ctx.close()
-    if args.json:
-        print(json.dumps(shown.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print(render(shown))
-    return 0
+    return print_case_report(
+        data_dir, args.case_ref, lambda store, case_id: show_case(store, case_id,
+                                                                 today=args.today),
+        as_json=args.json, to_json=CaseShow.as_json, render=render)
 
 
 def render(shown: CaseShow) -> str:

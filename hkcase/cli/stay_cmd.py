@@ -8,6 +8,7 @@ from typing import Any
 
 from hkcase.cli.arg_types import iso_date, months, positive
 from hkcase.cli.errors import UsageError
+from hkcase.domain.labels import label
 from hkcase.domain.stay import StayEstimate, StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
 
@@ -127,7 +128,7 @@ def render(e: StayEstimate) -> str:
     lines = [
         f"{e.scheme.value} {what} from {e.start_date}: {months} "
         f"(rules {e.rule_set.id})",
-        f"limit of stay:     {e.limit_of_stay} ({e.limit_source.replace('_', ' ')})"
+        f"limit of stay:     {e.limit_of_stay} ({label(e.limit_source)})"
         + _day_text(e.limit_day.holiday_name, e.limit_day.last_working_day_on_or_before,
                     show_last=True),
     ]

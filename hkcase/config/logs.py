@@ -26,7 +26,8 @@ _PATTERNS = (
     # passports: one or two letters and 6-9 digits, perhaps in groups
     _PREFIX + r"[0-9](?:" + _SEP + r"[0-9]){5,8}(?![\w])",
     # phone numbers: +852 / 86 … and the number; spaced 4 + 4 (Hong Kong); Mainland mobiles
-    r"(?:\+|00)[0-9]{1,3}[ -]?[0-9][0-9 -]{6,14}[0-9](?![\w])",
+    # (not "-00…" inside a name: a backup's time of day, hkcase-20261202-001219-094992)
+    r"(?<![\w-])(?:\+|00)[0-9]{1,3}[ -]?[0-9][0-9 -]{6,14}[0-9](?![\w])",
     r"(?<![\w-])[0-9]{4}[ ][0-9]{4}(?![\w-])",
     r"(?<![\w-])1[3-9][0-9]{9}(?![\w-])",
     # any other run of 9 or more digits (numeric passports, IDs)

@@ -12,7 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from hkcase.domain.vocab import Scheme
+from hkcase.domain.labels import label
+from hkcase.domain.vocab import Residence, Scheme
 
 
 class SalaryPeriod(StrEnum):
@@ -35,12 +36,8 @@ class MaritalStatus(StrEnum):
     WIDOWED = "widowed"
 
 
-class Place(StrEnum):
-    MAINLAND_CHINA = "mainland_china"
-    HONG_KONG = "hong_kong"
-    MACAO = "macao"
-    TAIWAN = "taiwan"
-    OVERSEAS = "overseas"
+#: Where an application is filed from: the places a client may reside in, one vocabulary.
+Place = Residence
 
 
 class HkQualificationLevel(StrEnum):
@@ -109,7 +106,7 @@ SCHEME_GROUPS: dict[Scheme, tuple[str, ...]] = {
 
 
 def _labels(enum_cls: type[StrEnum], **special: str) -> tuple[tuple[str, str], ...]:
-    return tuple((m.value, special.get(m.value, m.value.replace("_", " ").capitalize()))
+    return tuple((m.value, special.get(m.value, label(m.value, capital=True)))
                  for m in enum_cls)
 
 

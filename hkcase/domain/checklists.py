@@ -12,7 +12,6 @@ Pure Python: reads packaged resources only.
 
 from __future__ import annotations
 
-import itertools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
+from hkcase.domain import dated
 from hkcase.domain.vocab import ApplicationType, ItemBasis, Scheme
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
@@ -31,6 +31,7 @@ CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 TITLE_MAX = 300
 FORM_NO_MAX = 20
 SLOT_MAX = 80
+REVIEW_MAX = 300
 #: Who uploads a document in ImmD's e-service (the section of its upload page).
 UPLOADERS = ("applicant", "employer", "sponsor")
 #: TTPS categories an item may be limited to.
@@ -54,7 +55,7 @@ class OfficialList(StrEnum):
     NOT_FOUND = "not_found"
 
 
-class TemplateDataError(ValueError):
+class TemplateDataError(dated.RuleDataError):
     """A checklist file that breaks the format; the message names the file and the item."""
 
 
@@ -98,6 +99,8 @@ class TemplateItem:
     source_revised: date | None = None
     #: TTPS categories the item is for; empty: every applicant.
     categories: tuple[str, ...] = ()
+    #: What to check before relying on the item (ImmD's text for it was not in the sources).
+    review: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,7 @@ class ChecklistTemplate:
         return f"{self.name}@{self.effective_from.isoformat()}"
 
     def covers(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return dated.in_force(self.effective_from, self.effective_to, on)
 
 
 def _text(entry: Mapping[str, Any], prefix: str, where: str, limit: int | None = None) -> Texts:
@@ -181,13 +184,16 @@ def _item(entry: Mapping[str, Any], where: str) -> TemplateItem:
         raise TemplateDataError(f"{where}: mandatory must be true or false")
     unknown = set(entry) - {"code", "title_en", "title_zh", "title_zh_cn", "form_no",
                             "mandatory", "notes", "source", "basis", "upload_slot", "uploader",
-                            "source_revised", "categories"}
+                            "source_revised", "categories", "review"}
     if unknown:
         raise TemplateDataError(f"{where}: unknown keys {sorted(unknown)}")
+    review = entry.get("review", "")
+    if not isinstance(review, str) or len(review) > REVIEW_MAX:
+        raise TemplateDataError(f"{where}: review must be text of at most {REVIEW_MAX}")
     slot, uploader, revised, categories = _upload_fields(entry, where)
     return TemplateItem(code, _text(entry, "title", where, TITLE_MAX), form_no, mandatory,
                         notes.strip(), source.strip(), basis, slot, uploader, revised,
-                        categories)
+                        categories, review.strip())
 
 
 def _upload_fields(entry: Mapping[str, Any], where: str
@@ -272,11 +278,11 @@ def parse_template_file(name: str, text: str) -> tuple[ChecklistTemplate, ...]:
                       key=lambda v: v.effective_from)
     if not versions:
         raise TemplateDataError(f"checklists/{name}.toml: no [[version]]")
-    for earlier, later in itertools.pairwise(versions):
-        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
-            raise TemplateDataError(
-                f"checklists/{name}.toml: version {earlier.effective_from} overlaps "
-                f"{later.effective_from} (close the earlier one with effective_to)")
+    if pair := dated.first_overlap(versions, lambda v: (v.effective_from, v.effective_to)):
+        earlier, later = pair
+        raise TemplateDataError(
+            f"checklists/{name}.toml: version {earlier.effective_from} overlaps "
+            f"{later.effective_from} (close the earlier one with effective_to)")
     return tuple(versions)
 
 

@@ -7,7 +7,6 @@ The data files carry effective dates, sources and the open questions of
 
 from __future__ import annotations
 
-import itertools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,19 +15,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from hkcase.domain.dated import RuleDataError, first_overlap, in_force
 from hkcase.domain.vocab import Scheme
 
 TTPS_CATEGORIES = ("A", "B", "C")
 #: How a dependant's sponsor is classed for the stay patterns.
 SPONSOR_KINDS = ("student", "settled")
-
-
-class RuleDataError(ValueError):
-    """A stay rule file that is malformed (missing keys, overlapping dates)."""
-
-
-def _in_force(start: date | None, end: date | None, on: date) -> bool:
-    return (start is None or start <= on) and (end is None or on <= end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +62,7 @@ class StayPattern:
 
     def covers(self, on: date) -> bool:
         """Whether an application dated ``on`` falls under this pattern."""
-        return _in_force(self.effective_from, self.effective_to, on)
+        return in_force(self.effective_from, self.effective_to, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +240,11 @@ def _window(entry: Mapping[str, Any]) -> WindowRule:
 
 def _check_no_overlap(patterns: tuple[StayPattern, ...]) -> None:
     for scheme in Scheme:
-        mine = sorted((p for p in patterns if scheme in p.schemes),
-                      key=lambda p: p.effective_from or date.min)
+        mine = [p for p in patterns if scheme in p.schemes]
         if not mine:
             raise RuleDataError(f"no stay pattern for {scheme.value}")
-        for earlier, later in itertools.pairwise(mine):
-            if earlier.effective_to is None or later.effective_from is None or (
-                earlier.effective_to >= later.effective_from
-            ):
-                raise RuleDataError(f"{earlier.id} overlaps {later.id}")
+        if pair := first_overlap(mine, lambda p: (p.effective_from, p.effective_to)):
+            raise RuleDataError(f"{pair[0].id} overlaps {pair[1].id}")
 
 
 @cache

@@ -119,6 +119,10 @@ class ChecklistState(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+#: An item that needs nothing more: its document accepted, or not needed for this case.
+SETTLED_CHECKLIST_STATES = frozenset({ChecklistState.ACCEPTED, ChecklistState.NOT_APPLICABLE})
+
+
 class ItemBasis(StrEnum):
     """Where a checklist item comes from."""
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from hkcase.gui.models import OBJECT_ROLE, SORT_ROLE
 from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem, DeadlineFilter
 from hkcase.services.search import SearchHit, client_hits
-from hkcase.store import Store
+from hkcase.services.storage import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DEADLINE_COLOURS = {DeadlineFilter.OVERDUE: "#b42318", DeadlineFilter.LIMIT_7_DAYS: "#b42318",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import Outcome, Stage
 from hkcase.gui.case.activity_tab import ActivityTab
 from hkcase.gui.case.eligibility_tab import EligibilityTab
@@ -27,11 +28,10 @@ from hkcase.gui.prompts import Prompts
 from hkcase.gui.record_actions import push_undo, undo_session
 from hkcase.services.case_detail import CaseDetail, get_case
 from hkcase.services.cases import edit_case
+from hkcase.services.consultants import active_consultants
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.undo import after_edit as undo_after_edit
-from hkcase.store import ConflictError
-from hkcase.store.case_list import consultants
 
 STAYS_TAB_WIDGETS = ("stays", "reminders", "staysView", "remindersView", "grantedEdit",
                      "entryEdit", "limitEdit", "addStayButton", "snoozeButton", "doneButton",
@@ -74,7 +74,7 @@ class CaseView(QWidget):
         self.prompts = prompts
         self.case: CaseDetail | None = None
         for stage in Stage:
-            self.stageCombo.addItem(stage.value.replace("_", " "), stage)
+            self.stageCombo.addItem(label(stage.value), stage)
         for outcome in Outcome:
             self.outcomeCombo.addItem(outcome.value, outcome)
         self.caseTitle.setObjectName("caseTitle")
@@ -135,20 +135,19 @@ class CaseView(QWidget):
         chinese = f"　{case.chinese_name}" if case.chinese_name else ""
         self.caseTitle.setText(f"{case.reference} · {case.client_name}{chinese}")
         self.caseSubtitle.setText(
-            f"{case.scheme.value} · {case.application_type.value.replace('_', ' ')} · born "
+            f"{label(case.scheme)} · {label(case.application_type.value)} · born "
             f"{case.date_of_birth} · {case.nationality}"
             + (f" · passport {case.passport}" if case.passport else ""))
         show_limit(self.limitBanner, case)
-        self.schemeValue.setText(case.scheme.value)
+        self.schemeValue.setText(label(case.scheme))
         self.stageCombo.setCurrentIndex(self.stageCombo.findData(case.stage))
         self.outcomeCombo.setCurrentIndex(self.outcomeCombo.findData(case.outcome))
         self.immdEdit.setText(case.immd_file_ref or "")
         self.employerEdit.setText(case.employer or "")
         self.consultantCombo.clear()
         self.consultantCombo.addItem("(nobody)", None)
-        with self.ctx.store.reading() as session:
-            for row in consultants(session):
-                self.consultantCombo.addItem(row.name, row.id)
+        for row in active_consultants(self.ctx.store):
+            self.consultantCombo.addItem(row.name, row.id)
         self.consultantCombo.setCurrentIndex(max(0, self.consultantCombo.findData(
             case.consultant_id)))
         self.openedValue.setText(case.opened_on.isoformat())
@@ -183,7 +182,7 @@ class CaseView(QWidget):
             edited = edit_case(self.ctx.store, case.id, case.version, actor=self.ctx.actor,
                                **changes)
         except ValidationError as exc:
-            self.overviewMessage.setText(f"Not saved — {exc.field.replace('_', ' ')}: "
+            self.overviewMessage.setText(f"Not saved — {label(exc.field)}: "
                                          f"{exc.message}")
             return
         except ConflictError as exc:

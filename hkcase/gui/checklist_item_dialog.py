@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import ChecklistState
 from hkcase.gui.forms import combo_enum, date_from_field, load_form, mark_date_field
 from hkcase.gui.prompts import Prompts
@@ -54,7 +55,7 @@ class ChecklistItemDialog(QDialog):
         self.ctx, self.prompts, self.item_id = ctx, prompts, item_id
         self.changed = False
         for state in ChecklistState:
-            self.stateCombo.addItem(state.value.replace("_", " "), state)
+            self.stateCombo.addItem(label(state.value), state)
         self.entry = get_item(ctx.store, item_id)
         self.titleEnEdit.setText(self.entry.title_en)
         self.titleZhEdit.setText(self.entry.title_zh or "")
@@ -149,7 +150,7 @@ class ChecklistItemDialog(QDialog):
                 edited = edit_item(self.ctx.store, self.item_id, actor=self.ctx.actor,
                                    **changes)
             except ValidationError as exc:
-                self.messageLabel.setText(f"Not saved — {exc.field.replace('_', ' ')}: "
+                self.messageLabel.setText(f"Not saved — {label(exc.field)}: "
                                           f"{exc.message}")
                 return
             push_undo(self, undo.after_edit(undo_session(self.ctx), edited,

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hkcase.domain.vocab import ChecklistState
+from hkcase.domain.labels import label
+from hkcase.domain.vocab import SETTLED_CHECKLIST_STATES, ChecklistState
 from hkcase.gui.checklist_item_dialog import ChecklistItemDialog
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.models import Column, RecordTableModel
@@ -33,11 +34,15 @@ from hkcase.services.checklists import (
     set_item_state,
 )
 from hkcase.services.context import AppContext
-from hkcase.services.documents import attach_file, expiry_warnings, stored_file
+from hkcase.services.documents import (
+    EXPIRY_NOTICE_DAYS,
+    attach_file,
+    expiry_warnings,
+    stored_file,
+)
 from hkcase.services.edits import Edited
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import StoreError, ValidationError
 from hkcase.services.filing.checklist import ensure_checklist
-from hkcase.store import StoreError
 
 STATE_COLOURS = {ChecklistState.ACCEPTED: "#067647", ChecklistState.REJECTED: "#b42318",
                  ChecklistState.MISSING: "#b54708"}
@@ -86,7 +91,7 @@ class ChecklistPanel(QWidget):
         header.setStretchLastSection(True)
         self.itemsView.verticalHeader().setVisible(False)
         for state in ChecklistState:
-            self.stateCombo.addItem(state.value.replace("_", " "), state)
+            self.stateCombo.addItem(label(state.value), state)
         self.setStateButton.clicked.connect(self.apply_state)
         self.attachButton.clicked.connect(self.choose_files)
         self.openButton.clicked.connect(self.open_file)
@@ -119,14 +124,14 @@ class ChecklistPanel(QWidget):
         self.items.set_rows(entries)
         self.itemsView.resizeColumnsToContents()
         self.createButton.setEnabled(not entries)
-        done = sum(1 for e in entries if e.state in (ChecklistState.ACCEPTED,
-                                                     ChecklistState.NOT_APPLICABLE))
+        done = sum(1 for e in entries if e.state in SETTLED_CHECKLIST_STATES)
         self.checklistInfo.setText(
             f"{done} of {len(entries)} items accepted or not applicable. Drop files on an item "
             "to attach them. † based on practice, not ImmD's published list."
             if entries else "No checklist yet: create it from the scheme's template.")
         filing = self.filing_date or date.today()
-        warnings = expiry_warnings(self.ctx.store, self.case_id, filing, within_days=30)
+        warnings = expiry_warnings(self.ctx.store, self.case_id, filing,
+                                   within_days=EXPIRY_NOTICE_DAYS)  # as the pack warns
         self.warningsLabel.setText("\n".join(f"⚠ {w.message}" for w in warnings))
 
     def selected(self) -> ChecklistEntry | None:

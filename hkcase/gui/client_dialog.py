@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hkcase.domain.countries import UnknownCountryError, normalise_country
-from hkcase.domain.date_entry import DateEntryError, parse_entered_date
-from hkcase.domain.ids import IdNumberError, normalise_hkid, parse_mainland_id
+from hkcase.domain.client_fields import field_problem
+from hkcase.domain.date_entry import parse_entered_date
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import (
     Residence,
     Sex,
@@ -33,11 +32,16 @@ from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
 from hkcase.gui.record_actions import delete_asking, push_undo, save_asking, undo_session
 from hkcase.services import undo
-from hkcase.services.clients import ClientRecord, find_duplicates, get_client, update_client
+from hkcase.services.clients import (
+    ClientRecord,
+    find_duplicates,
+    get_client,
+    undo_client_edit,
+    update_client,
+)
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.records import ClientInput, TravelDocumentInput, create_client
-from hkcase.store import ConflictError
 
 
 def _flag(edit: QLineEdit, problem: str | None) -> str | None:
@@ -117,10 +121,10 @@ class ClientDialog(QDialog):
             self.sexCombo.addItem({"F": "female", "M": "male", "X": "unspecified"}[sex.value],
                                   sex)
         for residence in Residence:
-            self.residenceCombo.addItem(residence.value.replace("_", " "), residence)
+            self.residenceCombo.addItem(label(residence.value), residence)
         self.docTypeCombo.addItem("(none)", None)
         for kind in TravelDocumentType:
-            self.docTypeCombo.addItem(kind.value.replace("_", " "), kind)
+            self.docTypeCombo.addItem(label(kind.value), kind)
         install_date_entries(self.dobEdit, self.docIssueEdit, self.docExpiryEdit,
                              self.awardEdit, self.startEdit, self.endEdit)
         for edit in (self.dobEdit, self.nationalityEdit, self.hkidEdit, self.mainlandEdit,
@@ -185,53 +189,18 @@ class ClientDialog(QDialog):
     # Validation as you type ------------------------------------------------------
     def validate(self) -> list[str]:
         """Check every field now; mark the wrong ones and say what is wrong."""
-        problems = [p for p in (
-            _flag(self.familyEdit, None if self.familyEdit.text().strip()
-                  else "the family name is required"),
-            _flag(self.dobEdit, self._date_problem(self.dobEdit.text(), required=True)),
-            _flag(self.nationalityEdit, self._country_problem(self.nationalityEdit.text())),
-            _flag(self.hkidEdit, self._id_problem(self.hkidEdit.text(), normalise_hkid)),
-            _flag(self.mainlandEdit, self._id_problem(self.mainlandEdit.text(),
-                                                      parse_mainland_id)),
-            _flag(self.docIssueEdit, self._date_problem(self.docIssueEdit.text())),
-            _flag(self.docExpiryEdit, self._date_problem(self.docExpiryEdit.text())),
-            _flag(self.docCountryEdit, self._country_problem(self.docCountryEdit.text())
-                  if self.docCountryEdit.text().strip() else None),
-        ) if p]
+        fields = (("family_name", self.familyEdit), ("date_of_birth", self.dobEdit),
+                  ("nationality", self.nationalityEdit), ("hkid", self.hkidEdit),
+                  ("mainland_id", self.mainlandEdit), ("issue_date", self.docIssueEdit),
+                  ("expiry_date", self.docExpiryEdit), ("issuing_country", self.docCountryEdit))
+        problems = [p for name, edit in fields
+                    if (p := _flag(edit, field_problem(name, edit.text())))]
         for combo, what in ((self.sexCombo, "sex"), (self.residenceCombo, "residence")):
             if combo.currentData() is None:
                 problems.append(f"choose the {what}")
         self.messageLabel.setText("\n".join(problems))
         self.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
         return problems
-
-    @staticmethod
-    def _date_problem(text: str, *, required: bool = False) -> str | None:
-        if not text.strip():
-            return "a date is required" if required else None
-        try:
-            day = parse_entered_date(text)  # DD/MM/YYYY or YYYY-MM-DD
-        except DateEntryError as exc:
-            return str(exc)
-        return "the date is in the future" if required and day > date.today() else None
-
-    @staticmethod
-    def _country_problem(text: str) -> str | None:
-        try:
-            normalise_country(text)
-        except UnknownCountryError as exc:
-            return str(exc)
-        return None
-
-    @staticmethod
-    def _id_problem(text: str, check: object) -> str | None:
-        if not text.strip():
-            return None
-        try:
-            check(text)  # type: ignore[operator]
-        except IdNumberError as exc:
-            return str(exc)
-        return None
 
     # Saving ----------------------------------------------------------------------
     def data(self) -> ClientInput:
@@ -298,9 +267,12 @@ class ClientDialog(QDialog):
                 self.version = version
                 self.saved_client_id = client_id
                 if old is not None:
-                    push_undo(self, self._undo_edit(client_id, version, old))
+                    had = {d.id for d in old.data.travel_documents}
+                    added = [d.id for d in get_client(self.ctx.store, client_id)
+                             .data.travel_documents if d.id is not None and d.id not in had]
+                    push_undo(self, self._undo_edit(client_id, version, old, added))
         except ValidationError as exc:
-            self.messageLabel.setText(f"Not saved — {exc.field.replace('_', ' ')}: "
+            self.messageLabel.setText(f"Not saved — {label(exc.field)}: "
                                       f"{exc.message}")
             return
         except ConflictError as exc:
@@ -317,11 +289,13 @@ class ClientDialog(QDialog):
             return
         self.accept()
 
-    def _undo_edit(self, client_id: int, version: int, old: ClientRecord) -> undo.UndoStep:
+    def _undo_edit(self, client_id: int, version: int, old: ClientRecord,
+                   added_documents: list[int]) -> undo.UndoStep:
         ctx = self.ctx
         return undo.UndoStep(
             f"edit of client {old.data.family_name}",
-            lambda: update_client(ctx.store, client_id, version, old.data, actor=ctx.actor))
+            lambda: undo_client_edit(ctx.store, client_id, version, old.data, added_documents,
+                                     actor=ctx.actor))
 
     def delete_client(self) -> None:
         """Delete this client (with their cases, named in the question) to the Trash."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import EducationLevel, RelationshipKind
 from hkcase.gui.forms import combo_enum, date_from_field, mark_date_field
 from hkcase.gui.record_actions import delete_asking, push_undo, record_menu, undo_session
@@ -29,8 +30,7 @@ from hkcase.services.clients import (
     get_client,
     link_dependant,
 )
-from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError
+from hkcase.services.errors import ConflictError, ValidationError
 
 if TYPE_CHECKING:
     from hkcase.gui.client_dialog import ClientDialog
@@ -49,10 +49,10 @@ class ClientHistory:
                                                "relationship": None}
         d = dialog
         for level in EducationLevel:
-            d.levelCombo.addItem(level.value.replace("_", " "), level)
+            d.levelCombo.addItem(label(level.value), level)
         d.levelCombo.setCurrentIndex(d.levelCombo.findData(EducationLevel.BACHELOR))
         for kind in RelationshipKind:
-            d.relationCombo.addItem(kind.value.replace("_", " "), kind)
+            d.relationCombo.addItem(label(kind.value), kind)
         for edit in (d.awardEdit, d.startEdit, d.endEdit):
             edit.textChanged.connect(lambda _t, e=edit: mark_date_field(e))
         d.addEducationButton.clicked.connect(self.save_education)
@@ -88,7 +88,7 @@ class ClientHistory:
         d.historyTabs.setEnabled(True)
         d.historyTabs.setToolTip("")
         record = get_client(d.ctx.store, client_id)
-        travel = [(doc.id, f"{doc.doc_type.value.replace('_', ' ')} {doc.number} · "
+        travel = [(doc.id, f"{label(doc.doc_type.value)} {doc.number} · "
                            f"{doc.issuing_country} · expires {doc.expiry_date or '?'}")
                   for doc in record.data.travel_documents]
         for widget, rows in ((d.travelList, travel),
@@ -109,7 +109,7 @@ class ClientHistory:
         if problem is not None:
             field = getattr(problem, "field", "")
             message = getattr(problem, "message", str(problem))
-            d.messageLabel.setText(f"{field.replace('_', ' ')}: {message}".strip(": "))
+            d.messageLabel.setText(f"{label(field)}: {message}".strip(": "))
             return
         if step is not None:
             push_undo(d, step)

@@ -12,10 +12,11 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from hkcase.domain.date_entry import FORMATS, DateEntryError, parse_entered_date
 from hkcase.gui.forms import mark_date_field
+from hkcase.gui.icons import icon
 
 
 class DateEntry(QObject):
@@ -27,8 +28,7 @@ class DateEntry(QObject):
         if not edit.placeholderText():
             edit.setPlaceholderText(FORMATS)
         edit.setToolTip(f"{edit.toolTip() or 'Date'}: {FORMATS}; Alt+Down opens a calendar")
-        icon = edit.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
-        self.pickAction = QAction(icon, "Pick a date", edit)
+        self.pickAction = QAction(icon("calendar"), "Pick a date", edit)
         self.pickAction.setObjectName("pickDate")
         self.pickAction.triggered.connect(self.open_calendar)
         edit.addAction(self.pickAction, QLineEdit.ActionPosition.TrailingPosition)

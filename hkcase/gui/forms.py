@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from importlib.resources import files
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hkcase.domain.date_entry import DateEntryError, parse_entered_date
-from hkcase.services.errors import ValidationError
+from hkcase.gui.icons import app_icon as app_icon  # one icon helper (launch, tray use it)
+
+# QtUiTools and the services are imported where they are used: the start-up window
+# needs only the icon and the style sheet, before anything heavier is loaded.
 
 W = TypeVar("W", bound=QWidget)
 
@@ -28,33 +29,26 @@ def style_sheet() -> str:
     return files("hkcase.ui").joinpath("style.qss").read_text(encoding="utf-8")
 
 
-def app_icon() -> QIcon:
-    """The application icon, from ``resources/icons/hkcase.svg``."""
-    pixmap = QPixmap()
-    pixmap.loadFromData(files("hkcase.resources").joinpath("icons/hkcase.svg").read_bytes())
-    return QIcon(pixmap)
+def _into_instance_loader(base: QWidget) -> Any:
+    """A QUiLoader that builds a form into ``base`` instead of a new top-level widget."""
+    from PySide6.QtUiTools import QUiLoader
 
+    class IntoInstanceLoader(QUiLoader):
+        def createWidget(
+            self, class_name: str, parent: QWidget | None = None, name: str = ""
+        ) -> QWidget:
+            if parent is None:
+                return base
+            widget = super().createWidget(class_name, parent, name)
+            setattr(base, name, widget)
+            return widget
 
-class _IntoInstanceLoader(QUiLoader):
-    """Builds a form into an existing widget instead of a new top-level one."""
+        def createAction(self, parent=None, name=""):  # type: ignore[no-untyped-def]
+            action = super().createAction(parent, name)
+            setattr(base, name, action)
+            return action
 
-    def __init__(self, base: QWidget) -> None:
-        super().__init__(base)
-        self._base = base
-
-    def createWidget(
-        self, class_name: str, parent: QWidget | None = None, name: str = ""
-    ) -> QWidget:
-        if parent is None:
-            return self._base
-        widget = super().createWidget(class_name, parent, name)
-        setattr(self._base, name, widget)
-        return widget
-
-    def createAction(self, parent=None, name=""):  # type: ignore[no-untyped-def]
-        action = super().createAction(parent, name)
-        setattr(self._base, name, action)
-        return action
+    return IntoInstanceLoader(base)
 
 
 def load_form(name: str, base: W) -> W:
@@ -63,7 +57,7 @@ def load_form(name: str, base: W) -> W:
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    loader = _IntoInstanceLoader(base)
+    loader = _into_instance_loader(base)
     widget = loader.load(buffer, None)
     if widget is None:
         raise RuntimeError(f"form {name}.ui could not be loaded: {loader.errorString()}")
@@ -95,6 +89,8 @@ def mark_date_field(edit: QLineEdit) -> None:
 
 def date_from_field(edit: QLineEdit, label: str) -> date | None:
     """The date typed in ``edit`` (None when empty); a ``ValidationError`` naming ``label``."""
+    from hkcase.services.errors import ValidationError
+
     text = edit.text().strip()
     if not text:
         return None

@@ -3,17 +3,28 @@
 The preview lists every row as the spreadsheet numbers it (the header is row
 1): new clients, updates of existing ones, and rejected rows with the column
 and the reason. Importing writes every accepted row in one transaction (a
-backup first), through the same services as ``hkcase import``.
+backup first), through the same services as ``hkcase import``. Both run on
+the dialog's own thread pool, so the window stays live on a 10,000-row file.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,10 +41,18 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.gui.prompts import Prompts
+from hkcase.gui.worker import Job, Relay
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
-from hkcase.services.imports import ImportPlan, apply_plan, plan_import, summary
-from hkcase.store import StoreError
+from hkcase.services.imports import ImportPlan, ImportResult, plan_import, summary
+from hkcase.services.imports.progress import (
+    BACKING_UP,
+    CHECKING,
+    INDEXING,
+    READING,
+    WRITING,
+    Cancelled,
+)
+from hkcase.services.imports.run import EXPECTED, refusal, run_import
 
 log = logging.getLogger(__name__)
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -95,8 +115,37 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
+class _ImportRelay(Relay):
+    """A job's result, its failure, and how far it got (stage, done, total)."""
+
+    progress = Signal(str, int, int)
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """Expected trouble (unreadable file, conflict, locked database), in the user's words."""
+
+    message: str
+
+
+class _Stopped:
+    """The user cancelled; nothing was written."""
+
+
+_STAGES = {READING: "Reading the file…", CHECKING: "Checking the rows…",
+           BACKING_UP: "Backing up the database…", WRITING: "Writing the clients…",
+           INDEXING: "Updating the search index…"}
+_FAILED = ("Something went wrong{what}; nothing was imported. The details are in the log "
+           "(Help ▸ About shows where).")
+
+
 class ImportDialog(QDialog):
-    """The preview of one file, with Import and Cancel."""
+    """The preview of one file, with Import and Cancel; reading and writing run off the GUI thread.
+
+    While a job runs the dialog shows what it is doing and a progress bar, the
+    Import button is disabled and Cancel stops the job (a cancelled import
+    writes nothing). Closing the dialog cancels and waits for the job.
+    """
 
     def __init__(self, ctx: AppContext, prompts: Prompts, path: Path,
                  parent: QWidget | None = None) -> None:
@@ -104,16 +153,28 @@ class ImportDialog(QDialog):
         self.ctx, self.prompts, self.path = ctx, prompts, path
         self.plan: ImportPlan | None = None
         self.imported = False
+        self.busy: str | None = None  # "preview" or "import" while a job runs
+        self._cancel = threading.Event()
+        self._closed = False
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._relay = _ImportRelay(self)
+        self._relay.done.connect(self._finished)
+        self._relay.failed.connect(self._crashed)
+        self._relay.progress.connect(self._progressed)
         self.setWindowTitle(f"Import clients from {path.name}")
         self.resize(900, 520)
         self.summaryLabel = QLabel(self)
         self.summaryLabel.setWordWrap(True)
         self.ignoredLabel = QLabel(self)
         self.ignoredLabel.setWordWrap(True)
+        self.progressBar = QProgressBar(self)
+        self.progressBar.setTextVisible(True)
+        self.progressBar.hide()
         self.encodingCombo = QComboBox(self)
         for label, encoding in ENCODING_CHOICES:
             self.encodingCombo.addItem(label, encoding)
-        self.encodingCombo.setEnabled(path.suffix.lower() != ".xlsx")
+        self._can_choose_encoding = path.suffix.lower() != ".xlsx"
         self.model = PreviewModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -135,66 +196,159 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summaryLabel)
+        layout.addWidget(self.progressBar)
         layout.addWidget(self.ignoredLabel)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.encodingCombo.currentIndexChanged.connect(lambda _i: self.preview())
         self.importButton.clicked.connect(self.do_import)
-        self.cancelButton.clicked.connect(self.reject)
+        self.cancelButton.clicked.connect(self.cancel)
         self.preview()
 
-    def preview(self) -> None:
-        """Read the file again (with the chosen encoding) and show what it would do."""
-        try:
-            self.plan = plan_import(self.ctx.store, self.path,
-                                    encoding=self.encodingCombo.currentData())
-        except (ValidationError, StoreError, OSError) as exc:
-            self.plan = None
-            message = exc.message if isinstance(exc, ValidationError) else str(exc)
-            self.summaryLabel.setText(f"This file cannot be imported: {message}")
-            self.ignoredLabel.setText("")
+    # Jobs --------------------------------------------------------------------------------
+    def _report(self, stage: str, done: int, total: int) -> None:
+        """The jobs' progress callback (on the pool thread): report, or stop if cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+        self._relay.progress.emit(stage, done, total)
+
+    def _start(self, kind: str, work: Callable[[], object]) -> None:
+        def guarded() -> object:
+            try:
+                return work()
+            except Cancelled:
+                return _Stopped()
+            except EXPECTED as exc:
+                return _Refused(refusal(exc))
+
+        self._cancel.clear()
+        self.busy = kind
+        self.encodingCombo.setEnabled(False)
+        self.importButton.setEnabled(False)
+        self.cancelButton.setText("Cancel")
+        self.progressBar.setRange(0, 0)  # busy until the first count arrives
+        self.progressBar.show()
+        self.summaryLabel.setText(_STAGES[READING if kind == "preview" else BACKING_UP])
+        self.pool.start(Job(guarded, self._relay, f"import {kind}"))
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        if self.busy is None or self._cancel.is_set():
+            return
+        self.summaryLabel.setText(_STAGES.get(stage, self.summaryLabel.text()))
+        self.progressBar.setRange(0, max(total, 0))
+        self.progressBar.setValue(min(done, total))
+
+    def _idle(self) -> str | None:
+        kind, self.busy = self.busy, None
+        self.progressBar.hide()
+        self.encodingCombo.setEnabled(self._can_choose_encoding)
+        return kind
+
+    def _finished(self, outcome: object) -> None:
+        if self._closed:
+            return
+        kind = self._idle()
+        if kind == "preview":
+            self._show_plan(outcome)
         else:
-            rejected = len({r.row for r in self.plan.rejected})
+            self._imported(outcome)
+
+    def _crashed(self, _message: str) -> None:  # logged (masked) by the job
+        if self._closed:
+            return
+        kind = self._idle()
+        text = _FAILED.format(what=" while reading the file" if kind == "preview" else "")
+        if kind == "preview":
+            self._show_plan(_Refused(text))
+        else:
+            self.prompts.error(self, "Import failed", text)
+            self._show_plan(self.plan)
+
+    def cancel(self) -> None:
+        """Cancel: stop the running job (nothing is written), or close the dialog."""
+        if self.busy == "import":
+            self._cancel.set()
+            self.summaryLabel.setText("Cancelling…")
+            self.cancelButton.setEnabled(False)
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        """Escape or Cancel: during an import, stop it and stay (to say what happened)."""
+        if self.busy == "import":
+            self.cancel()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """The dialog is closing: stop the job, drop queued ones, wait, start no more."""
+        self._closed = True
+        self._cancel.set()
+        self.pool.clear()
+        self.pool.waitForDone()
+
+    # Preview -----------------------------------------------------------------------------
+    def preview(self) -> None:
+        """Read the file again (with the chosen encoding) in the background and show the plan."""
+        store, path, encoding = self.ctx.store, self.path, self.encodingCombo.currentData()
+        self._start("preview", lambda: plan_import(store, path, encoding=encoding,
+                                                   progress=self._report))
+
+    def _show_plan(self, outcome: object) -> None:
+        self.cancelButton.setEnabled(True)
+        self.cancelButton.setText("Close" if isinstance(outcome, _Refused) else "Cancel")
+        if isinstance(outcome, ImportPlan):
+            self.plan = outcome
+            rejected = len({r.row for r in outcome.rejected})
             self.summaryLabel.setText(
-                f"{self.plan.new} new client{'s' if self.plan.new != 1 else ''} · "
-                f"{self.plan.updated} update{'s' if self.plan.updated != 1 else ''} of existing "
+                f"{outcome.new} new client{'s' if outcome.new != 1 else ''} · "
+                f"{outcome.updated} update{'s' if outcome.updated != 1 else ''} of existing "
                 f"clients · {rejected} row{'s' if rejected != 1 else ''} rejected (not "
                 "imported; correct them in the file and import it again)")
             self.ignoredLabel.setText(
-                "Columns not imported (not recognised): " + ", ".join(self.plan.ignored)
-                if self.plan.ignored else "")
+                "Columns not imported (not recognised): " + ", ".join(outcome.ignored)
+                if outcome.ignored else "")
+        elif isinstance(outcome, _Refused):
+            self.plan = None
+            self.summaryLabel.setText(f"This file cannot be imported: {outcome.message}")
+            self.ignoredLabel.setText("")
         self.model.set_plan(self.plan)
         self.table.resizeColumnsToContents()
         count = len(self.plan.rows) if self.plan else 0
         self.importButton.setText(f"Import {count} row{'s' if count != 1 else ''}")
         self.importButton.setEnabled(count > 0)
 
+    # Import ------------------------------------------------------------------------------
     def do_import(self) -> None:
-        """Back up, write every accepted row in one transaction, refresh the reminders."""
-        if self.plan is None or not self.plan.rows:
+        """Back up and write every accepted row in one transaction, in the background."""
+        if self.plan is None or not self.plan.rows or self.busy is not None:
             return
-        from hkcase.services.backups import backup_before
-        from hkcase.services.reminders import refresh_reminders
+        ctx, plan = self.ctx, self.plan
+        self._start("import", lambda: run_import(ctx, plan, progress=self._report))
 
-        try:
-            backup_before(self.ctx.store, self.ctx.locations.backup_dir,
-                          self.ctx.locations.attachments_dir, "import")
-            result = apply_plan(self.ctx.store, self.plan, actor=self.ctx.actor)
-        except (ValidationError, StoreError) as exc:
-            message = exc.message if isinstance(exc, ValidationError) else str(exc)
-            self.prompts.error(self, "Import failed", f"Nothing was imported: {message}")
-            self.preview()
+    def _imported(self, outcome: object) -> None:
+        if isinstance(outcome, ImportResult):
+            self.imported = True
+            self.prompts.info(self, "Import finished", (
+                f"{outcome.new} new clients and {outcome.updated} updated; {outcome.cases} "
+                f"cases opened and {outcome.stays} stays recorded."))
+            self.accept()
             return
-        try:
-            refresh_reminders(self.ctx.store, lead_days=self.ctx.settings.reminder_lead_days,
-                              clients=list(result.client_ids))
-        except (ValidationError, StoreError):  # derived data: the next refresh catches up
-            log.warning("reminders not refreshed after the import", exc_info=True)
-        self.imported = True
-        self.prompts.info(self, "Import finished", (
-            f"{result.new} new clients and {result.updated} updated; {result.cases} cases "
-            f"opened and {result.stays} stays recorded."))
-        self.accept()
+        if isinstance(outcome, _Refused):
+            self.prompts.error(self, "Import failed", f"Nothing was imported: {outcome.message}")
+            self.preview()  # what the database holds now (e.g. a colleague's change)
+            return
+        self._show_plan(self.plan)
+        self.summaryLabel.setText("Import cancelled: nothing was imported. "
+                                  + self.summaryLabel.text())
 
 
 def start_import(window: QMainWindow, ctx: AppContext, prompts: Prompts) -> ImportDialog | None:

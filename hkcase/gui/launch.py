@@ -1,4 +1,10 @@
-"""Starting the GUI: open the store first, then Qt (so a bad store fails fast and clearly).
+"""Starting the GUI: a window at once, then the store, then the day's check and backup.
+
+The loading window paints before SQLAlchemy, the store or any migration check is
+imported; the store opens after that paint (a migration, when due, behind the
+painted window) and the main window takes its place. The first start of the day's
+``PRAGMA quick_check`` and automatic backup run on a worker thread once the main
+window has painted; reminders are refreshed only after the check passed.
 
 SIGTERM and SIGINT end the event loop like closing the window does, so the
 store is closed cleanly (checkpointed: the database file alone is complete).
@@ -12,20 +18,19 @@ import contextlib
 import signal
 import socket
 import sys
-from importlib.resources import files
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hkcase.config.locations import LocationError, Locations
 from hkcase.config.shutdown import Terminated, raise_terminated
-from hkcase.services.context import AppContext, open_app
-from hkcase.store import StoreError
-from hkcase.store.errors import DamagedDatabaseError
+from hkcase.domain.resources import resource
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from hkcase.gui.prompts import Prompts
+    from hkcase.services.context import AppContext
 
 _SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -35,7 +40,7 @@ def register_fonts() -> list[str]:
     from PySide6.QtGui import QFontDatabase
 
     families: list[str] = []
-    folder = files("hkcase.resources").joinpath("fonts")
+    folder = resource("fonts")
     if not folder.is_dir():
         return families
     for entry in folder.iterdir():
@@ -48,30 +53,54 @@ def register_fonts() -> list[str]:
     return families
 
 
-def open_for_gui(data_dir: str | Path | None, prompts: Prompts) -> AppContext:
+def open_for_gui(data_dir: str | Path | None, prompts: Prompts, *,
+                 integrity: bool | None = None, daily_backup: bool = True) -> AppContext:
     """``open_app``; for a damaged database, offer to restore the newest good backup.
 
-    Raises ``StoreError`` (or ``LocationError``) when hkcase cannot start.
+    ``integrity`` and ``daily_backup`` go to ``open_app`` (a restored database is
+    always opened with both). Raises ``StoreError`` (or ``LocationError``) when
+    hkcase cannot start.
     """
-    try:
-        return open_app(data_dir)
-    except DamagedDatabaseError as damaged:
-        from hkcase.services.backups import newest_good_backup, restore
+    from hkcase.gui.passphrase_dialog import unlock
+    from hkcase.services.context import open_app
+    from hkcase.services.errors import DamagedDatabaseError
 
-        locations = Locations.resolve(data_dir)
-        good = newest_good_backup(locations.backup_dir)
-        if good is None:
+    unlock(data_dir, prompts)  # encrypted, no key in HKCASE_KEY or the keyring: ask for it
+    try:
+        return open_app(data_dir, integrity=integrity, daily_backup=daily_backup)
+    except DamagedDatabaseError as damaged:
+        notice = offer_restore(Locations.resolve(data_dir), prompts, str(damaged), None)
+        if notice is None:
             raise
-        question = (f"{str(damaged).split('. The newest good backup')[0]}.\n\n"
-                    f"Restore the newest good backup, {good.describe()}? The damaged "
-                    "file is kept in the backups folder.")
-        if not prompts.confirm(None, "The hkcase database is damaged", question):
-            raise
-        restore(locations, good.path)
         ctx = open_app(data_dir)
-        ctx.notices.append(f"restored {good.describe()}; the damaged database is kept in "
-                           f"{locations.backup_dir}")
+        ctx.notices.append(notice)
         return ctx
+
+
+def offer_restore(locations: Locations, prompts: Prompts, damage: str,
+                  parent: QWidget | None, *,
+                  before: Callable[[], None] | None = None) -> str | None:
+    """Ask to restore the newest good backup over a damaged database; restore it if yes.
+
+    Returns the notice to show once reopened, or None when nothing was restored (no
+    good backup, or the user said no). ``before`` runs after the yes and before the
+    restore (to close what holds the database open).
+    """
+    from hkcase.services.backups import newest_good_backup, restore
+
+    good = newest_good_backup(locations.backup_dir)
+    if good is None:
+        return None
+    question = (f"{damage.split('. The newest good backup')[0]}.\n\n"
+                f"Restore the newest good backup, {good.describe()}? The damaged "
+                "file is kept in the backups folder.")
+    if not prompts.confirm(parent, "The hkcase database is damaged", question):
+        return None
+    if before is not None:
+        before()
+    restore(locations, good.path)
+    return (f"restored {good.describe()}; the damaged database is kept in "
+            f"{locations.backup_dir}")
 
 
 def _quit_on_signals(app: QApplication) -> Any:
@@ -90,73 +119,157 @@ def _quit_on_signals(app: QApplication) -> Any:
     return (reader, writer, notifier)
 
 
-def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None) -> int:
+#: ``app.exec()`` status asking for a new start (a backup was restored over a damaged file).
+_START_AGAIN = 75
+
+
+def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None,
+            smoke_test: bool = False) -> int:
     """Open the application window; returns the exit status."""
     previous = {sig: signal.getsignal(sig) for sig in _SIGNALS}
-    signal.signal(signal.SIGTERM, raise_terminated)  # until the event loop runs
-    ctx: AppContext | None = None
-    keep: Any = None
+    keep: list[Any] = []
     try:
-        if prompts is None:
-            try:
-                ctx = open_app(data_dir)
-            except DamagedDatabaseError:
-                ctx = None  # asked about below, once Qt is up
-            except (LocationError, StoreError) as exc:
-                print(f"hkcase: error: {exc}", file=sys.stderr)
-                _show_startup_error(str(exc))
-                return 1
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication
-
-        from hkcase.gui.crash import install_crash_handler
-        from hkcase.gui.gc_guard import MainThreadCollector
-        from hkcase.gui.forms import app_icon, style_sheet
-        from hkcase.gui.main_window import MainWindow
-        from hkcase.gui.prompts import Prompts
-        from hkcase.gui.tray import ReminderTray
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        prompts = prompts or Prompts()
-        if ctx is None:
-            try:
-                ctx = open_for_gui(data_dir, prompts)
-            except (LocationError, StoreError) as exc:
-                print(f"hkcase: error: {exc}", file=sys.stderr)
-                _show_startup_error(str(exc))
-                return 1
-        assert isinstance(app, QApplication)
-        app.setApplicationName("hkcase")
-        app.setStyleSheet(style_sheet())
-        app.setWindowIcon(app_icon())
-        register_fonts()
-        install_crash_handler(ctx.locations.log_dir)
-        keep = _quit_on_signals(app)
-        collector = MainThreadCollector(app)
-        window = MainWindow(ctx, prompts)
-        window.show()
-        for notice in ctx.notices:
-            QTimer.singleShot(0, lambda text=notice: prompts.info(window, "hkcase", text))
-        # Never the only channel: the dashboard shows the same reminders.
-        tray = ReminderTray(ctx, window)
-        tray.summaryReady.connect(lambda _summary: window.refresh_dashboard())
-        tray.start()
-        try:
-            return app.exec()
-        finally:
-            tray.stop()
-            collector.stop()
+        notices: list[str] = []
+        while True:
+            signal.signal(signal.SIGTERM, raise_terminated)  # until the event loop runs
+            status = _start(data_dir, prompts, smoke_test, notices, keep)
+            if status != _START_AGAIN:
+                return status
     except (Terminated, KeyboardInterrupt):
         return 1
     finally:
-        if ctx is not None:
-            ctx.close()
-        if keep is not None:
+        if keep:
             with contextlib.suppress(ValueError):
                 signal.set_wakeup_fd(-1)
         for sig, handler in previous.items():
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(sig, handler)
+
+
+def _start(data_dir: str | Path | None, prompts: Prompts | None, smoke_test: bool,
+           notices: list[str], keep: list[Any]) -> int:
+    """One start: the loading window, the store, the main window, the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from hkcase.gui.forms import app_icon, style_sheet
+    from hkcase.gui.startup import DailyCare, LoadingWindow, after_first_paint, take_place_of
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hkcase")
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(True)
+    loading = LoadingWindow()
+    loading.show()
+    loading.wait_painted()  # on screen before the store is even imported
+
+    from hkcase.gui.crash import install_crash_handler
+    from hkcase.gui.gc_guard import MainThreadCollector
+    from hkcase.gui.main_window import MainWindow
+    from hkcase.gui.prompts import Prompts
+    from hkcase.gui.tray import ReminderTray
+    from hkcase.services.daily import check_before_open, first_start_today
+    from hkcase.services.errors import StoreError
+
+    prompts = prompts or Prompts()
+    opened: list[AppContext] = []
+    try:
+        try:
+            locations = Locations.resolve(data_dir)
+            due = first_start_today(locations)
+            before = due and check_before_open(locations)  # an upgrade is due: check first
+            if before:
+                loading.show_step("Checking the database (the first start today)…")
+            opened.append(open_for_gui(data_dir, prompts, integrity=before,
+                                       daily_backup=False))
+        except (LocationError, StoreError) as exc:
+            print(f"hkcase: error: {exc}", file=sys.stderr)
+            loading.close()
+            _show_startup_error(str(exc))
+            return 1
+        ctx = opened[0]
+        ctx.notices[:0] = notices
+        notices.clear()
+        register_fonts()
+        install_crash_handler(ctx.locations.log_dir)
+        keep.append(_quit_on_signals(app))
+        collector = MainThreadCollector(app)
+        window = MainWindow(ctx, prompts)
+        take_place_of(window, loading)
+        if smoke_test:  # packaging's check of a built executable (gui/smoke.py)
+            from hkcase.gui import smoke
+
+            smoke.schedule(app, window, window.dashboard_loaded)
+        for notice in ctx.notices:
+            QTimer.singleShot(0, lambda text=notice: prompts.info(window, "hkcase", text))
+        # Never the only channel: the dashboard shows the same reminders.
+        tray = ReminderTray(ctx, window)
+        tray.summaryReady.connect(lambda _summary: window.refresh_dashboard())
+        # After the first paint: today's check and backup, then (the check passed)
+        # the reminder refresh, which writes.
+        care = DailyCare(ctx, window, check=due and not before)
+        care.finished.connect(lambda found: _checked(window, prompts, found, tray.start))
+        assert prompts is not None
+        shown: Prompts = prompts
+
+        def damaged(damage: str) -> None:
+            def release() -> None:
+                tray.stop()
+                app.setQuitOnLastWindowClosed(False)
+                window.close()
+                opened.pop().close()
+
+            app.exit(_after_damage(ctx.locations, shown, damage, window, release, notices))
+
+        care.damaged.connect(damaged)
+        after_first_paint(window, "main", care.start if due else tray.start)
+        try:
+            return app.exec()
+        finally:
+            tray.stop()
+            care.stop()
+            collector.stop()
+    finally:
+        for ctx in opened:
+            ctx.close()
+
+
+def _checked(window: QWidget, prompts: Prompts, notices: list[str],
+             then: Callable[[], None]) -> None:
+    for notice in notices:
+        prompts.info(window, "hkcase", notice)
+    then()
+
+
+def _after_damage(locations: Locations, prompts: Prompts, damage: str, window: QWidget,
+                  release: Callable[[], None], notices: list[str]) -> int:
+    """Today's check found damage with the window up: offer the restore, as at start.
+
+    Returns the status to leave the event loop with: a new start after a restore,
+    else 1 (hkcase does not go on with a damaged database).
+    """
+    from hkcase.services.errors import StoreError
+
+    released: list[bool] = []
+
+    def close_first() -> None:
+        release()
+        released.append(True)
+
+    try:
+        notice = offer_restore(locations, prompts, damage, window, before=close_first)
+    except StoreError as exc:
+        notice, damage = None, f"{damage}; the restore failed: {exc}"
+    if notice is not None:
+        notices.append(notice)
+        return _START_AGAIN
+    if not released:
+        release()
+    print(f"hkcase: error: {damage}", file=sys.stderr)
+    _show_startup_error(damage)
+    return 1
 
 
 def _show_startup_error(message: str) -> None:
@@ -165,7 +278,7 @@ def _show_startup_error(message: str) -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
     except ImportError:
         return
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    if app.platformName() in ("offscreen", "minimal"):
+    QApplication.instance() or QApplication(sys.argv[:1])
+    if QApplication.platformName() in ("offscreen", "minimal"):
         return
     QMessageBox.critical(None, "hkcase cannot start", message)

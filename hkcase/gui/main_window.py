@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -29,18 +31,21 @@ from PySide6.QtWidgets import (
 
 from hkcase import __version__
 from hkcase.domain.vocab import Scheme, Stage
-from hkcase.gui import import_dialog, printing
+from hkcase.gui import import_dialog
 from hkcase.gui.case import filing_tab
 from hkcase.gui.case_list_model import CaseListModel
-from hkcase.gui.case_view import CaseView
 from hkcase.gui.dashboard_model import CASE_ID_ROLE
 from hkcase.gui.dashboard_panel import DashboardPanel
 from hkcase.gui.forms import combo_enum, load_form
+from hkcase.gui.icons import apply_window_icons
 from hkcase.gui.prompts import Prompts
 from hkcase.gui.window_records import WindowRecords
 from hkcase.services.case_list import DEADLINE_LABELS, CaseFilter, DeadlineFilter, searchable
+from hkcase.services.consultants import active_consultants
 from hkcase.services.context import AppContext
-from hkcase.store.case_list import consultants
+
+if TYPE_CHECKING:
+    from hkcase.gui.case_view import CaseView
 
 SEARCH_DELAY_MS = 120
 COLUMN_SAMPLES = ("2026-000000", "CHEUNG Tsz Ching", "陳大文文", "QMAS_ABPT", "submitted",
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         load_form("main_window", self)
         self.ctx = ctx
         self.prompts = prompts or Prompts()
+        self.bulk_pool: QThreadPool | None = None
         self.cases = CaseListModel(ctx.store, self)
         self.caseTable.setModel(self.cases)
         header = self.caseTable.horizontalHeader()
@@ -133,17 +139,20 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 660])
+        self.splitter.setSizes([560, 720])  # the case pane shows all seven tabs at 1280 px
         # After the first paint: the window is usable while the dashboard loads.
         QTimer.singleShot(0, self.refresh_dashboard)
         self._show_count()
         self.statusBar().showMessage(
             f"Database: {ctx.store.location} · schema {ctx.store.migration.revision}")
+        apply_window_icons(self)  # toolbar and menu icons (gui/icons.py)
 
     @property
     def case_view(self) -> CaseView:
         """The case pane, built on first use (keeps the first paint fast)."""
         if self._case_view is None:
+            from hkcase.gui.case_view import CaseView  # imported on first use, too
+
             self._case_view = CaseView(self.ctx, self.prompts, self)
             self.detailStack.addWidget(self._case_view)
             # The pane has just shown its own change: reload the rest, keep the pane.
@@ -159,9 +168,8 @@ class MainWindow(QMainWindow):
         for stage in Stage:
             self.stageFilter.addItem(stage.value, stage)
         self.consultantFilter.addItem("All consultants", None)
-        with self.ctx.store.reading() as session:
-            for row in consultants(session):
-                self.consultantFilter.addItem(row.name, row.id)
+        for row in active_consultants(self.ctx.store):
+            self.consultantFilter.addItem(row.name, row.id)
         # The dashboard's section titles: the same filters, the same counts.
         for value, label in DEADLINE_LABELS.items():
             self.deadlineFilter.addItem(label, value)
@@ -287,6 +295,8 @@ class MainWindow(QMainWindow):
         # Nothing of this window may run on after it: background jobs end here and the
         # dialogs it owns close with it.
         self.dashboard.shutdown()
+        if self.bulk_pool is not None:
+            self.bulk_pool.waitForDone()  # a bulk export under way finishes its files
         self._search_timer.stop()
         for dialog in self.findChildren(QDialog):
             dialog.close()
@@ -336,6 +346,8 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         case_id, reference = current
+        from hkcase.gui import printing  # imported on first use (start-up)
+
         render = printing.renderers(self.ctx, case_id)[kind]
         titles = {"pack": "Document pack", "checklist_en": "Checklist",
                   "checklist_zh": "Checklist 文件清單", "letter": "Extension letter"}
@@ -356,10 +368,12 @@ class MainWindow(QMainWindow):
         if not rows:
             self.prompts.info(self, "Export packs", "Select cases in the list first.")
             return
-        printing.bulk_export(self.ctx, self.prompts, self,
-                             [case_id for row in rows
-                              if (case_id := self.cases.case_id_at(row)) is not None],
-                             checklists=checklists)
+        from hkcase.gui import printing
+
+        self.bulk_pool = printing.bulk_export(
+            self.ctx, self.prompts, self,
+            [case_id for row in rows if (case_id := self.cases.case_id_at(row)) is not None],
+            checklists=checklists)
 
     def show_settings(self) -> None:
         from hkcase.gui.settings_dialog import SettingsDialog

@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hkcase.domain.labels import label
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +26,7 @@ def display(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Enum):
-        return str(value.value).replace("_", " ")
+        return label(value.value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:

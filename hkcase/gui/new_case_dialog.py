@@ -17,15 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import ApplicationType, Scheme
 from hkcase.gui.client_dialog import ClientDialog
 from hkcase.gui.forms import combo_enum, load_form
 from hkcase.gui.prompts import Prompts
 from hkcase.services.clients import find_clients, get_client
+from hkcase.services.consultants import active_consultants
 from hkcase.services.context import AppContext
 from hkcase.services.errors import ValidationError
-from hkcase.services.new_case import open_case, suggest_schemes
-from hkcase.store.case_list import consultants
+from hkcase.services.new_case import default_application_type, open_case, suggest_schemes
 
 
 class NewCaseDialog(QDialog):
@@ -50,13 +51,12 @@ class NewCaseDialog(QDialog):
         for scheme in Scheme:
             self.schemeCombo.addItem(scheme.value, scheme)
         for kind in ApplicationType:
-            self.typeCombo.addItem(kind.value.replace("_", " "), kind)
+            self.typeCombo.addItem(label(kind.value), kind)
         self.consultantCombo.addItem("(nobody)", None)
-        with ctx.store.reading() as session:
-            for row in consultants(session):
-                self.consultantCombo.addItem(row.name, row.id)
-                if row.name == ctx.settings.consultant_name:
-                    self.consultantCombo.setCurrentIndex(self.consultantCombo.count() - 1)
+        for row in active_consultants(ctx.store):
+            self.consultantCombo.addItem(row.name, row.id)
+            if row.name == ctx.settings.consultant_name:
+                self.consultantCombo.setCurrentIndex(self.consultantCombo.count() - 1)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.search)
         self.clientSearch.textChanged.connect(lambda _t: self._timer.start())
@@ -101,13 +101,15 @@ class NewCaseDialog(QDialog):
             return
         suggestions = suggest_schemes(self.ctx.store, client_id, date.today())
         self.suggestionLabel.setText("Suggested: " + ", ".join(
-            f"{s.scheme.value} ({s.outcome.replace('_', ' ')})" for s in suggestions[:4]))
+            f"{s.scheme.value} ({label(s.outcome)})" for s in suggestions[:4]))
         if suggestions:
             self.schemeCombo.setCurrentIndex(self.schemeCombo.findData(suggestions[0].scheme))
 
     def _scheme_changed(self) -> None:
-        if combo_enum(self.schemeCombo, Scheme) is Scheme.DEPENDANT:
-            self.typeCombo.setCurrentIndex(self.typeCombo.findData(ApplicationType.DEPENDANT))
+        scheme = combo_enum(self.schemeCombo, Scheme)
+        kind = default_application_type(scheme) if scheme is not None else None
+        if kind is not None:
+            self.typeCombo.setCurrentIndex(self.typeCombo.findData(kind))
 
     def create(self) -> None:
         client_id = self.client_id()

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from hkcase.domain.checklists import Lang
 from hkcase.gui.prompts import Prompts
+from hkcase.gui.worker import Job, Relay
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import StoreError, ValidationError
 from hkcase.services.outputs import (
+    BulkOutcome,
     PreviewUnavailable,
+    client_chinese,
     export_packs,
     page_images,
     print_checklists,
@@ -24,7 +27,6 @@ from hkcase.services.outputs import (
     render_pack,
 )
 from hkcase.services.pdf_result import RenderedPdf
-from hkcase.store import StoreError
 
 Render = Callable[[Path | None], RenderedPdf]
 
@@ -96,8 +98,10 @@ def renderers(ctx: AppContext, case_id: int) -> dict[str, Render]:
                                              actor=ctx.actor),
         "checklist_en": lambda target: render_case_checklist(ctx.store, case_id, Lang.EN,
                                                              target=target, actor=ctx.actor),
-        "checklist_zh": lambda target: render_case_checklist(ctx.store, case_id, Lang.ZH_HK,
-                                                             target=target, actor=ctx.actor),
+        # The client's own Chinese (Simplified for Mainland residents), as the letter's.
+        "checklist_zh": lambda target: render_case_checklist(
+            ctx.store, case_id, client_chinese(ctx.store, case_id), target=target,
+            actor=ctx.actor),
         "letter": lambda target: render_letter(ctx.store, case_id, chinese=None,
                                                signer=ctx.settings.consultant_name or None,
                                                target=target),
@@ -105,27 +109,52 @@ def renderers(ctx: AppContext, case_id: int) -> dict[str, Render]:
 
 
 def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget, case_ids: Sequence[int],
-                *, checklists: bool = False) -> None:
-    """A document pack (or the client's checklist) for every selected case, into a folder."""
+                *, checklists: bool = False) -> QThreadPool | None:
+    """A document pack (or the client's checklist) for every selected case, into a folder.
+
+    The files are written on a pool thread while a progress dialog shows how far it got;
+    the window stays responsive. Returns the pool (``waitForDone`` to wait), or None.
+    """
     what = "checklists" if checklists else "packs"
     folder = QFileDialog.getExistingDirectory(parent, f"Save {what} into folder")
     if not folder:
-        return
+        return None
     progress = QProgressDialog(f"Writing {what}…", "", 0, len(case_ids), parent)
+    progress.setObjectName("bulkExportProgress")
     progress.setCancelButton(None)  # type: ignore[arg-type]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Owned by the window, not the dialog: the window's close waits for the pool.
+    relay = Relay(parent)
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    store, attachments, actor = ctx.store, ctx.locations.attachments_dir, ctx.actor
+    ids, target = list(case_ids), Path(folder)
 
-    def step(done: int, total: int) -> None:
-        progress.setValue(done)
-        QApplication.processEvents()
+    def work() -> list[BulkOutcome]:
+        def step(done: int, total: int) -> None:
+            relay.progress.emit(done, total)
 
-    if checklists:
-        outcomes = print_checklists(ctx.store, case_ids, Path(folder), progress=step,
-                                    actor=ctx.actor)
-    else:
-        outcomes = export_packs(ctx.store, ctx.locations.attachments_dir, case_ids,
-                                Path(folder), progress=step, actor=ctx.actor)
-    progress.close()
-    failed = [f"{o.reference}: {o.error}" for o in outcomes if not o.ok]
-    prompts.info(parent, f"Save {what}", f"{len(outcomes) - len(failed)} {what} written to "
-                 f"{folder}." + ("\nNot written:\n" + "\n".join(failed) if failed else ""))
+        if checklists:
+            return print_checklists(store, ids, target, progress=step, actor=actor)
+        return export_packs(store, attachments, ids, target, progress=step, actor=actor)
+
+    def finished(outcomes: list[BulkOutcome]) -> None:
+        progress.close()
+        failed = [f"{o.reference}: {o.error}" for o in outcomes if not o.ok]
+        prompts.info(parent, f"Save {what}", f"{len(outcomes) - len(failed)} {what} written "
+                     f"to {folder}." + ("\nNot written:\n" + "\n".join(failed) if failed
+                                       else ""))
+
+    def broke(message: str) -> None:
+        progress.close()
+        prompts.error(parent, f"Save {what}", f"The {what} could not be written ({message}). "
+                      "Files already written are kept.")
+
+    relay.progress.connect(lambda done, _total: progress.setValue(done))
+    relay.done.connect(finished)
+    relay.failed.connect(broke)
+    progress.show()
+    pool.start(Job(work, relay, f"bulk export of {what}"))
+    return pool

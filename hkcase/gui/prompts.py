@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -27,6 +29,14 @@ class Prompts:
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def passphrase(self, parent: QWidget | None, title: str, text: str,
+                   check: Callable[[str], str | None]) -> str | None:
+        """Ask for a passphrase until ``check`` accepts it (None) or the user cancels (None
+        returned); ``check`` gives the message for a wrong one."""
+        from hkcase.gui.passphrase_dialog import ask
+
+        return ask(parent, title, text, check)
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hkcase.domain.labels import label
 from hkcase.gui.date_entry import install_date_entries
 from hkcase.gui.forms import date_from_field, load_form
 from hkcase.gui.prompts import Prompts
@@ -22,8 +23,7 @@ from hkcase.gui.record_actions import push_undo, save_asking, undo_session
 from hkcase.services import notes, stays, undo
 from hkcase.services.case_detail import StayRow
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError
+from hkcase.services.errors import ConflictError, ValidationError
 
 
 def _iso(day: date | None) -> str:
@@ -86,7 +86,7 @@ class StayDialog(QDialog):
                                                    expected_version=self.case_version,
                                                    confirm=ok))
         except ValidationError as exc:
-            self.messageLabel.setText(f"Not saved — {exc.field.replace('_', ' ')}: "
+            self.messageLabel.setText(f"Not saved — {label(exc.field)}: "
                                       f"{exc.message}")
             return
         except ConflictError as exc:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from hkcase.config.settings import save_settings
 from hkcase.gui.forms import load_form
 from hkcase.services.context import AppContext
 from hkcase.services.errors import ValidationError
-from hkcase.services.reminders import lead_days_or_error, refresh_reminders
+from hkcase.services.settings import parse_lead_days, save_user_settings
 
 
 class SettingsDialog(QDialog):
@@ -33,22 +30,11 @@ class SettingsDialog(QDialog):
         self.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> None:
-        """Save; new lead times regenerate the reminders at once."""
+        """Save; new lead times regenerate the reminders at once (services.settings)."""
         try:
-            days = [int(part) for part in self.leadEdit.text().replace(";", ",").split(",")
-                    if part.strip()]
-            leads = lead_days_or_error(days)
-        except ValueError:
-            self.messageLabel.setText("Lead times are whole numbers of days, e.g. 84, 42, 7.")
-            return
+            leads = parse_lead_days(self.leadEdit.text())
         except ValidationError as exc:
             self.messageLabel.setText(exc.message)
             return
-        changed = list(leads) != list(self.ctx.settings.reminder_lead_days)
-        self.ctx.settings = dataclasses.replace(
-            self.ctx.settings, consultant_name=self.nameEdit.text().strip(),
-            reminder_lead_days=list(leads))
-        save_settings(self.ctx.settings, self.ctx.locations.settings_file)
-        if changed:
-            refresh_reminders(self.ctx.store, lead_days=leads)
+        save_user_settings(self.ctx, consultant_name=self.nameEdit.text(), lead_days=leads)
         self.accept()

@@ -9,9 +9,8 @@ from PySide6.QtCore import QObject
 from hkcase.gui.record_actions import delete_asking, record_menu
 from hkcase.gui.trash_dialog import TrashDialog
 from hkcase.services.case_detail import get_case
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.undo import UndoStack
-from hkcase.store import ConflictError
 
 if TYPE_CHECKING:
     from hkcase.gui.main_window import MainWindow

@@ -15,6 +15,7 @@ class Relay(QObject):
 
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(int, int)  # done, total: for work that reports its steps
 
 
 class Job(QRunnable):

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store
@@ -132,7 +133,7 @@ class _Labels:
 
     def of(self, entry: AuditEntry) -> str:
         return self._names.get((entry.entity, entry.entity_id),
-                               _ENTITY.get(entry.entity, entry.entity.replace("_", " ")
+                               _ENTITY.get(entry.entity, label(entry.entity)
                                            .capitalize()))
 
 
@@ -145,7 +146,7 @@ def _name_from(entity: str, values: dict[str, Any]) -> str:
         return f"Checklist item «{values['title_en']}»"
     if entity == "document" and values.get("original_name"):
         return f"Document «{values['original_name']}»"
-    return _ENTITY.get(entity, entity.replace("_", " ").capitalize())
+    return _ENTITY.get(entity, label(entity, capital=True))
 
 
 def _value(value: Any) -> str:
@@ -153,12 +154,12 @@ def _value(value: Any) -> str:
         return "(empty)"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value).replace("_", " ") if isinstance(value, str) and value.islower() \
+    return label(value) if isinstance(value, str) and value.islower() \
         else str(value)
 
 
 def _field(name: str) -> str:
-    return _FIELD.get(name, name.replace("_", " "))
+    return _FIELD.get(name, label(name))
 
 
 def describe(entry: AuditEntry, subject: str) -> str:

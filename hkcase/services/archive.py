@@ -5,6 +5,11 @@ and on PostgreSQL alike) and written to a temporary file beside the target,
 which is renamed into place only when complete: a failed export leaves no
 partial file. The archive is created readable by its owner only (0600): it
 holds passports and identity numbers.
+
+From an encrypted data folder the archive is sealed (``crypto.SealedWriter``:
+AES-256-GCM under the folder's file key, its scrypt salt in the clear at the
+front), so only that folder's passphrase opens it; inside is the same ZIP.
+Encrypted attachments are decrypted into it as they are read.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from hkcase import __version__
 from hkcase.services import archive_format as F
 from hkcase.services import attachment_files
 from hkcase.services.errors import ValidationError
-from hkcase.store import Store
+from hkcase.store import Store, crypto
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,7 @@ class ArchiveResult:
     rows: dict[str, int]
     files: int
     warnings: tuple[str, ...] = field(default=())
+    encrypted: bool = False  # sealed with the data folder's key
 
     @property
     def total_rows(self) -> int:
@@ -135,9 +141,8 @@ class _Writer:
         digest, size = hashlib.sha256(), 0
         info = zipfile.ZipInfo(name, date_time=datetime.now().timetuple()[:6])
         info.compress_type = zipfile.ZIP_STORED  # scans and PDFs are compressed already
-        with source.open("rb") as reader, self.archive.open(info, "w",
-                                                            force_zip64=True) as member:
-            while chunk := reader.read(_CHUNK):
+        with self.archive.open(info, "w", force_zip64=True) as member:
+            for chunk in crypto.iter_plain(source):  # decrypted if encrypted
                 digest.update(chunk)
                 member.write(chunk)
                 size += len(chunk)
@@ -159,6 +164,12 @@ def _attachments(writer: _Writer, attachments_dir: Path, documents: list[dict[st
             warnings.append(f"{doc['original_name']}: its file is missing from the "
                             "attachments folder (the row is archived without it)")
             continue
+        if crypto.is_encrypted(source) and \
+                attachment_files.file_sha256(source) == attachment_files.TAMPERED:
+            warnings.append(f"{doc['original_name']}: its stored file has been changed or "
+                            "damaged (it fails its encryption check); the row is archived "
+                            "without it")
+            continue
         written = writer.write_file(F.ATTACHMENTS_DIR + relative, source)
         if written != doc["sha256"]:
             warnings.append(f"{doc['original_name']}: its stored file has changed since it was "
@@ -166,13 +177,39 @@ def _attachments(writer: _Writer, attachments_dir: Path, documents: list[dict[st
     return len(done) - sum("missing" in w for w in warnings), warnings
 
 
+def sealing_for(attachments_dir: Path) -> tuple[crypto.Header, crypto.Keys] | None:
+    """The header and keys an archive of this data folder is sealed with; None if plain.
+
+    The header is the data folder's (``attachments_dir`` lies in it in every layout).
+    """
+    keys = crypto.keys_for(attachments_dir)
+    header = crypto.read_header(attachments_dir.parent)
+    return None if keys is None or header is None else (header, keys)
+
+
+@contextlib.contextmanager
+def _output(target: Path, seal: tuple[crypto.Header, crypto.Keys] | None
+            ) -> Iterator[IO[bytes]]:
+    with atomic_output(target) as stream:
+        if seal is None:
+            yield stream
+            return
+        sealed = crypto.SealedWriter(stream, *seal)
+        yield sealed  # type: ignore[misc]  # write-only, unseekable: zipfile copes
+        sealed.close()
+
+
 def write_archive(store: Store, attachments_dir: Path, target: Path, *,
-                  scope: str = F.FULL, select: Any = None, subject: str | None = None
-                  ) -> ArchiveResult:
-    """Write the archive; ``select(session)`` gives the rows per table (default: all)."""
+                  scope: str = F.FULL, select: Any = None, subject: str | None = None,
+                  plain: bool = False) -> ArchiveResult:
+    """Write the archive; ``select(session)`` gives the rows per table (default: all).
+
+    Sealed when the data folder is encrypted, unless ``plain``.
+    """
     target = check_target(target)
     rows: dict[str, int] = {}
-    with snapshot(store) as session, atomic_output(target) as stream, \
+    seal = None if plain else sealing_for(attachments_dir)
+    with snapshot(store) as session, _output(target, seal) as stream, \
             zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         revision = schema_revision(session)
         writer = _Writer(archive)
@@ -201,8 +238,10 @@ def write_archive(store: Store, attachments_dir: Path, target: Path, *,
             "members": writer.members, "warnings": warnings,
         }
         archive.writestr(F.MANIFEST, json_bytes(manifest))
-    log.info("wrote %s archive of %d rows and %d files", scope, sum(rows.values()), files)
-    return ArchiveResult(target, scope, revision, rows, files, tuple(warnings))
+    log.info("wrote %s%s archive of %d rows and %d files", "encrypted " if seal else "",
+             scope, sum(rows.values()), files)
+    return ArchiveResult(target, scope, revision, rows, files, tuple(warnings),
+                         encrypted=seal is not None)
 
 
 def json_bytes(value: Any) -> bytes:
@@ -211,6 +250,7 @@ def json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def export_archive(store: Store, attachments_dir: Path, target: Path) -> ArchiveResult:
+def export_archive(store: Store, attachments_dir: Path, target: Path, *,
+                   plain: bool = False) -> ArchiveResult:
     """Everything in the store, with every attached file, as one archive at ``target``."""
-    return write_archive(store, attachments_dir, target)
+    return write_archive(store, attachments_dir, target, plain=plain)

@@ -105,8 +105,8 @@ def select_client(session: Session, client_id: int) -> dict[str, list[dict[str, 
     return chosen
 
 
-def export_client(store: Store, attachments_dir: Path, client_id: int, target: Path
-                  ) -> ArchiveResult:
+def export_client(store: Store, attachments_dir: Path, client_id: int, target: Path, *,
+                  plain: bool = False) -> ArchiveResult:
     """One client's records, cases, stays, documents (with files) and audit entries."""
     with store.reading() as session:
         if session.execute(sa.select(_tables()["client"].c.id).where(
@@ -114,4 +114,4 @@ def export_client(store: Store, attachments_dir: Path, client_id: int, target: P
             raise ValidationError("client", f"there is no client number {client_id}")
     return write_archive(store, attachments_dir, target, scope=F.CLIENT,
                          select=lambda session: select_client(session, client_id),
-                         subject=f"client {client_id}")
+                         subject=f"client {client_id}", plain=plain)

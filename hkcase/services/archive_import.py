@@ -5,6 +5,10 @@ less) and the schema revision against the store's before anything is written.
 The files go into the attachments folder first (content-addressed, atomic
 renames), then every row in one transaction; if that fails, the files it
 brought are removed again.
+
+A sealed archive (exported from an encrypted data folder) is first decrypted,
+authenticated as a whole, to a 0600 file in a private temporary folder, removed
+afterwards; its files are stored encrypted if this data folder is.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ import json
 import logging
 import os
 import secrets
+import shutil
+import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -26,7 +33,7 @@ from sqlalchemy.orm import Session
 from hkcase.services import archive_format as F
 from hkcase.services import attachment_files
 from hkcase.services.archive import schema_revision
-from hkcase.store import Store
+from hkcase.store import Store, crypto
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +77,41 @@ def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     return manifest
 
 
+@contextlib.contextmanager
+def opened(source: Path) -> Iterator[Path]:
+    """The plain ZIP of ``source``: itself, or a sealed archive decrypted (see above)."""
+    try:
+        header = crypto.sealed_header(source)
+    except crypto.TamperedFileError as exc:
+        raise F.ArchiveError(f"{source.name}: {exc}") from None
+    if header is None:
+        yield source
+        return
+    from hkcase.services.encryption import archive_keys
+
+    keys = archive_keys(header, source.name)
+    folder = Path(tempfile.mkdtemp(prefix="hkcase-import-"))
+    try:
+        plain = folder / "archive.zip"
+        try:
+            crypto.unseal(source, plain, keys)
+        except crypto.TamperedFileError:
+            raise F.ArchiveError(f"{source.name} is damaged or was changed (it fails its "
+                                 "encryption check); nothing was imported") from None
+        yield plain
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def verify(source: Path) -> dict[str, Any]:
     """The manifest of an intact archive; ``ArchiveError`` naming the first problem."""
+    with opened(source) as plain:
+        return _verify(plain, source)
+
+
+def _verify(path: Path, source: Path) -> dict[str, Any]:
     try:
-        archive = zipfile.ZipFile(source)
+        archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
         raise F.ArchiveError(f"{source} cannot be read as a ZIP archive ({exc})") from None
     with archive:
@@ -135,11 +173,8 @@ def _place_files(archive: zipfile.ZipFile, attachments_dir: Path, members: list[
         final.parent.mkdir(parents=True, exist_ok=True)
         temporary = final.parent / f".incoming-{secrets.token_hex(8)}"
         try:
-            with archive.open(name) as reader, temporary.open("xb") as writer:
-                while chunk := reader.read(_CHUNK):
-                    writer.write(chunk)
-                writer.flush()
-                os.fsync(writer.fileno())
+            with archive.open(name) as reader:  # encrypted if this data folder is
+                crypto.write_stored(temporary, reader, data_dir=attachments_dir)
             os.replace(temporary, final)
             created.append(final)
         finally:
@@ -200,7 +235,12 @@ def import_archive(store: Store, attachments_dir: Path, source: Path) -> Importe
     source = Path(source)
     if not source.is_file():
         raise F.ArchiveError(f"{source} is not a file")
-    manifest = verify(source)
+    with opened(source) as plain:
+        return _import(store, attachments_dir, plain, source)
+
+
+def _import(store: Store, attachments_dir: Path, path: Path, source: Path) -> ImportedArchive:
+    manifest = _verify(path, source)
     if manifest.get("scope") != F.FULL:
         raise F.ArchiveError(f"{source.name} holds one person's data (export-client), not a "
                              "whole database; it cannot be imported")
@@ -220,7 +260,7 @@ def import_archive(store: Store, attachments_dir: Path, source: Path) -> Importe
     if unknown:
         raise F.ArchiveError(f"{source.name} holds tables this hkcase does not know: "
                              f"{', '.join(sorted(unknown))}")
-    with zipfile.ZipFile(source) as archive:
+    with zipfile.ZipFile(path) as archive:
         files = sorted(n for n in manifest["members"] if n.startswith(F.ATTACHMENTS_DIR))
         created = _place_files(archive, attachments_dir, files)
         try:

@@ -5,19 +5,31 @@ file's content (``.pdf``, ``.jpg``, ``.png``, ``.tif``). A file is copied to a
 temporary name in the same folder, flushed to disk, then renamed into place, so
 a crash never leaves half a file under a real name. The database keeps the path
 relative to the attachments folder, so a portable data folder can move.
+
+In an encrypted data folder (``store.crypto``) a stored file is sealed with
+AES-256-GCM as it is written; its name and the database keep the sha256 of the
+*plain* content, so deduplication, verification and backups by hash work the
+same. Readers go through ``file_sha256`` (plain hash) and ``plain_copy`` (the
+path itself, or a decrypted 0600 copy in a private temporary folder).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
 import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from hkcase.services import attachment_content
 from hkcase.services.errors import ValidationError
+from hkcase.store import crypto
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -106,13 +118,84 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+#: What ``file_sha256`` gives for an encrypted file that fails authentication:
+#: equal to no content's hash, so every "has it changed?" check says yes.
+TAMPERED = "tampered"
+
+
 def file_sha256(path: Path) -> str:
-    """The sha256 of a file's content."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """The sha256 of a stored file's plain content (decrypted if it is encrypted).
+
+    An encrypted file that was changed or damaged gives ``TAMPERED``; one whose
+    data folder is not open with its key raises ``crypto.NoKeyError``.
+    """
+    try:
+        return crypto.plain_sha256(path)
+    except crypto.TamperedFileError:
+        return TAMPERED
+
+
+_VIEW_DIRS: list[Path] = []
+
+
+def _private_folder() -> Path:
+    """A 0700 temporary folder for decrypted copies, removed when hkcase exits."""
+    if not _VIEW_DIRS:
+        _VIEW_DIRS.append(Path(tempfile.mkdtemp(prefix="hkcase-")))
+        atexit.register(shutil.rmtree, _VIEW_DIRS[0], True)
+    return _VIEW_DIRS[0]
+
+
+def decrypted_copy(path: Path, name: str | None = None) -> Path:
+    """A decrypted copy of an encrypted stored file, 0600 in a private temporary folder.
+
+    Kept until hkcase exits (a viewer opens it later); ``crypto.TamperedFileError``
+    if the file fails authentication (nothing is left behind then).
+    """
+    folder = Path(tempfile.mkdtemp(dir=_private_folder()))
+    target = folder / (name or path.name)
+    key = crypto.keys_for(path)
+    if key is None:
+        raise crypto.NoKeyError(f"{path.name} is encrypted and its data folder is not open "
+                                "with its passphrase")
+    try:
+        crypto.decrypt_file(path, target, key.files)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return target
+
+
+@contextlib.contextmanager
+def plain_copy(path: Path) -> Iterator[Path]:
+    """``path`` itself if it is plain, else a decrypted private copy removed afterwards.
+
+    For readers that need a file name (pypdf, Pillow, reportlab). Raises
+    ``crypto.TamperedFileError`` for an encrypted file that fails authentication.
+    """
+    if not crypto.is_encrypted(path):
+        yield path
+        return
+    copy = decrypted_copy(path, f"plain{path.suffix}")
+    try:
+        yield copy
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+class _Hashing:
+    """A reader that hashes and counts what is read through it."""
+
+    def __init__(self, reader: BinaryIO) -> None:
+        self.reader = reader
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.reader.read(size)
+        self.digest.update(data)
+        self.size += len(data)
+        return data
 
 
 def check_source(source: Path) -> str:
@@ -162,20 +245,24 @@ def store_file(attachments_dir: Path, source: Path) -> StoredFile:
     media_type = check_source(source)
     attachments_dir.mkdir(parents=True, exist_ok=True)
     temporary = attachments_dir / f".incoming-{secrets.token_hex(8)}"
-    digest = hashlib.sha256()
-    size = 0
+    keys = crypto.keys_for(attachments_dir)
     try:
-        with source.open("rb") as reader, temporary.open("xb") as writer:
-            while chunk := reader.read(_CHUNK):
-                digest.update(chunk)
-                writer.write(chunk)
-                size += len(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        sha256 = digest.hexdigest()
+        with source.open("rb") as raw:
+            reader = _Hashing(raw)  # the plain hash, taken before sealing
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as writer:
+                if keys is None:
+                    while chunk := reader.read(_CHUNK):
+                        writer.write(chunk)
+                else:
+                    crypto.encrypt_stream(reader, writer, keys.files)  # type: ignore[arg-type]
+                writer.flush()
+                os.fsync(writer.fileno())
+        sha256, size = reader.digest.hexdigest(), reader.size
         relative = relative_path_for(sha256, media_type)
         final = absolute_path(attachments_dir, relative)
-        if final.is_file() and final.stat().st_size == size and file_sha256(final) == sha256:
+        if final.is_file() and crypto.is_encrypted(final) == (keys is not None) \
+                and file_sha256(final) == sha256:
             return StoredFile(sha256, size, media_type, relative, created=False)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(temporary, final)  # also repairs a damaged copy of the same content

@@ -5,7 +5,8 @@ trigger (see ``hkcase.domain.reminder_plan``), so exporting again and importing
 the new file updates the events already in a calendar instead of adding copies.
 SEQUENCE grows with the reminder's last change, so calendars that compare it
 take the newer version. The file is written event by event (a firm's whole
-calendar can hold hundreds of thousands) and replaced atomically.
+calendar can hold hundreds of thousands), as RFC 5545 text formatted here rather
+than through ``icalendar`` objects (20 times slower), and replaced atomically.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from icalendar import Calendar, Event
 
 from hkcase import __version__
 from hkcase.domain.vocab import ReminderState
@@ -47,8 +47,8 @@ def _sequence(updated_at: datetime) -> int:
     return max(0, int((updated_at - _SEQUENCE_EPOCH).total_seconds() // 60))
 
 
-def open_reminders(store: Store, *, until: date | None = None,
-                   consultant: str | None = None) -> list[Any]:
+def open_reminders_statement(*, until: date | None = None,
+                             consultant: str | None = None) -> sa.Select[Any]:
     """Open (pending or snoozed) reminders with their case, client and limit of stay."""
     r = Reminder.__table__
     statement = (
@@ -67,24 +67,50 @@ def open_reminders(store: Store, *, until: date | None = None,
     if consultant is not None:
         statement = statement.join(Consultant, Consultant.id == Case.consultant_id).where(
             Consultant.name == consultant)
+    return statement
+
+
+def open_reminders(store: Store, *, until: date | None = None,
+                   consultant: str | None = None) -> list[Any]:
+    """The rows of ``open_reminders_statement``."""
     with store.reading() as session:
-        return list(session.connection().execute(statement).all())
+        return list(session.connection().execute(
+            open_reminders_statement(until=until, consultant=consultant)).all())
 
 
-def _event(row: Any, stamp: datetime) -> Event:
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 (3.3.11) wants it."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\r", "").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> bytes:
+    """One content line, folded at 75 octets (never inside a UTF-8 character), with CRLF."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    parts, start, width = [], 0, 75
+    while start < len(data):
+        end = min(start + width, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # a continuation byte
+            end -= 1
+        parts.append(data[start:end])
+        start, width = end, 74  # continuation lines begin with one space
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _event(row: Any, stamp: str) -> bytes:
+    """One VEVENT, written directly: the ``icalendar`` objects cost ≈ 0.2 ms an event."""
     (key, kind, due, state, snoozed, title, updated_at, reference, scheme, family, given,
      chinese, limit) = row
     day = snoozed if state is ReminderState.SNOOZED and snoozed else due
     name = f"{family} {given}".strip()
-    event = Event()
-    event.add("uid", event_uid(key))
-    event.add("dtstamp", stamp)
-    event.add("last-modified", updated_at)
-    event.add("sequence", _sequence(updated_at))
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
     # The title's headline (before its first ": ") keeps calendar views short.
-    event.add("summary", f"{name} {reference}: {title.partition(': ')[0]}"[:_SUMMARY_LENGTH])
+    summary = f"{name} {reference}: {title.partition(': ')[0]}"[:_SUMMARY_LENGTH]
     lines = [title, f"Client: {name}" + (f" {chinese}" if chinese else ""),
              f"Case: {reference} ({scheme.value})"]
     if limit is not None:
@@ -92,10 +118,25 @@ def _event(row: Any, stamp: datetime) -> Event:
     if state is ReminderState.SNOOZED:
         lines.append(f"Snoozed from {due.isoformat()}")
     lines.append(f"hkcase reminder {key}")
-    event.add("description", "\n".join(lines))
-    event.add("categories", ["hkcase", kind.value])
-    event.add("transp", "TRANSPARENT")
-    return event
+    return b"".join((
+        b"BEGIN:VEVENT\r\n",
+        _fold(f"SUMMARY:{_text(summary)}"),
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}\r\n"
+        f"DTSTAMP:{stamp}\r\n".encode("ascii"),
+        _fold(f"UID:{_text(event_uid(key))}"),
+        f"SEQUENCE:{_sequence(updated_at)}\r\n".encode("ascii"),
+        _fold(f"CATEGORIES:hkcase,{_text(kind.value)}"),
+        _fold(f"DESCRIPTION:{_text(chr(10).join(lines))}"),
+        f"LAST-MODIFIED:{_utc(updated_at)}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+        .encode("ascii"),
+    ))
+
+
+def _head() -> bytes:
+    return b"".join((b"BEGIN:VCALENDAR\r\n", _fold(f"PRODID:{_text(PRODID)}"),
+                     b"VERSION:2.0\r\nCALSCALE:GREGORIAN\r\n",
+                     _fold("X-WR-CALNAME:hkcase deadlines")))
 
 
 def export_calendar(
@@ -107,22 +148,15 @@ def export_calendar(
     now: datetime | None = None,
 ) -> CalendarReport:
     """Write the open reminders (optionally due by ``until``, or one consultant's) to ``path``."""
-    stamp = now or datetime.now(UTC)
+    stamp = _utc(now or datetime.now(UTC))
     with paused_gc():
         rows = open_reminders(store, until=until, consultant=consultant)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "hkcase deadlines")
-    head, end = calendar.to_ical().split(b"END:VCALENDAR")
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         with temporary.open("wb") as out:
-            out.write(head)
-            for row in rows:
-                out.write(_event(row, stamp).to_ical())
-            out.write(b"END:VCALENDAR" + end)
+            out.write(_head())
+            out.writelines(_event(row, stamp) for row in rows)
+            out.write(b"END:VCALENDAR\r\n")
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import (
     ApplicationType,
     AuditAction,
@@ -153,7 +154,7 @@ def _describe(entry: AuditEntry) -> str:
     verb = {AuditAction.CREATE: "created", AuditAction.UPDATE: "changed",
             AuditAction.DELETE: "deleted"}[entry.action]
     if entry.action is AuditAction.UPDATE and entry.changes:
-        parts = [f"{k.replace('_', ' ')}: {v[0]} → {v[1]}" for k, v in entry.changes.items()
+        parts = [f"{label(k)}: {v[0]} → {v[1]}" for k, v in entry.changes.items()
                  if isinstance(v, list) and len(v) == 2]
-        return f"{entry.entity.replace('_', ' ')} {verb}: " + "; ".join(parts)
-    return f"{entry.entity.replace('_', ' ')} {verb}"
+        return f"{label(entry.entity)} {verb}: " + "; ".join(parts)
+    return f"{label(entry.entity)} {verb}"

@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 
 from hkcase.domain.case_facts import SPEC_BY_KEY, CaseFactSpec
 from hkcase.domain.vocab import AuditAction, EducationLevel
+from hkcase.services.conflicts import conflict
 from hkcase.services.eligibility import check_override
 from hkcase.services.eligibility_facts import stored_case_facts, stored_overrides
 from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError, Store, audit
+from hkcase.store import Store, audit
 from hkcase.store.base import utcnow
 from hkcase.store.models import Case, CaseFactOverride, CaseFacts, Client, Education
 from hkcase.store.models.case_facts import MAX_HKD
@@ -50,8 +51,7 @@ def _case(session: Session, case_id: int, expected_version: int | None) -> Case:
     if case is None:
         raise ValidationError("case_id", f"there is no case number {case_id}")
     if expected_version is not None and case.version != expected_version:
-        raise ConflictError(f"case {case.reference} was changed by someone else since you "
-                            "opened it; reload it and make your change again")
+        raise conflict(case, session)
     return case
 
 

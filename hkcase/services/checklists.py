@@ -129,35 +129,45 @@ def create_checklist(store: Store, case_id: int, *, actor: str, on: date | None 
     running it again only adds what a newer template added. Raises
     ``ValidationError`` if no template covers the case.
     """
-    day = on or date.today()
     with store.transaction() as session:
-        case = _case(session, case_id)
-        try:
-            template = template_for(case.scheme, case.application_type, day)
-        except NoTemplateError as exc:
-            raise ValidationError("checklist", f"case {case.reference}: {exc}") from None
-        items = _case_items(session, case_id)
-        have = {i.code for i in items}
-        position = max((i.position for i in items), default=0)
-        added = []
-        for entry in template.items:
-            if entry.code in have:
-                continue
-            position += 1
-            row = ChecklistItem(
-                case_id=case_id, code=entry.code, position=position,
-                title_en=entry.title.en, title_zh=entry.title.zh, title_zh_cn=entry.title.zh_cn,
-                form_no=entry.form_no, mandatory=entry.mandatory, state=ChecklistState.MISSING,
-                notes=entry.notes or None, source=entry.source, basis=entry.basis,
-                template_id=template.id)
-            session.add(row)
-            added.append(row)
-        if added:
-            session.flush()
-            audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case,
-                         changes={"checklist_from": template.id,
-                                  "items": [r.code for r in added]})
+        fill_checklist(session, case_id, actor=actor, on=on)
         return _entries(session, _case_items(session, case_id))
+
+
+def fill_checklist(session: Session, case_id: int, *, actor: str, on: date | None = None
+                   ) -> int:
+    """``create_checklist`` inside the caller's transaction; the number of items added.
+
+    Raises ``ValidationError`` before writing anything if no template covers the case.
+    """
+    day = on or date.today()
+    case = _case(session, case_id)
+    try:
+        template = template_for(case.scheme, case.application_type, day)
+    except NoTemplateError as exc:
+        raise ValidationError("checklist", f"case {case.reference}: {exc}") from None
+    items = _case_items(session, case_id)
+    have = {i.code for i in items}
+    position = max((i.position for i in items), default=0)
+    added = []
+    for entry in template.items:
+        if entry.code in have:
+            continue
+        position += 1
+        row = ChecklistItem(
+            case_id=case_id, code=entry.code, position=position,
+            title_en=entry.title.en, title_zh=entry.title.zh, title_zh_cn=entry.title.zh_cn,
+            form_no=entry.form_no, mandatory=entry.mandatory, state=ChecklistState.MISSING,
+            notes=entry.notes or None, source=entry.source, basis=entry.basis,
+            template_id=template.id)
+        session.add(row)
+        added.append(row)
+    if added:
+        session.flush()
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case,
+                     changes={"checklist_from": template.id,
+                              "items": [r.code for r in added]})
+    return len(added)
 
 
 def _check_texts(title_en: str | None, title_zh: str | None, title_zh_cn: str | None,

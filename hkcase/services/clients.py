@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.labels import label
 from hkcase.domain.plausibility import Impossible, award_problems, employment_problems
 from hkcase.domain.vocab import (
     AuditAction,
     EducationLevel,
     RelationshipKind,
 )
+from hkcase.services.conflicts import conflict
 from hkcase.services.edits import assign, impossible, touch
 from hkcase.services.errors import ValidationError
 from hkcase.services.records import (
@@ -23,8 +26,8 @@ from hkcase.services.records import (
     add_travel_document,
     check_person,
 )
-from hkcase.services.trash import delete_record
-from hkcase.store import ConflictError, Store, audit, search
+from hkcase.services.trash import delete_record, trash_record
+from hkcase.store import Store, audit, search
 from hkcase.store.models import Client, Education, Employment, Relationship, TravelDocument
 
 
@@ -108,45 +111,65 @@ def update_client(store: Store, client_id: int, expected_version: int, data: Cli
     ``confirm=False`` an implausible date of birth raises ``NeedsConfirmation``.
     """
     with store.transaction() as session:
-        client = session.get(Client, client_id)
-        if client is None:
-            raise ValidationError("client_id", f"there is no client number {client_id}")
-        check_person(data, date.today(), principal=is_principal(session, client_id),
-                     confirm=confirm)
-        if client.version != expected_version:
-            raise ConflictError(f"{client.family_name} {client.given_names} was changed by "
-                                "someone else since you opened the record; reopen it")
-        assign(client, {name: getattr(data, name) for name in _PERSON_FIELDS}, _PERSON_FIELDS)
-        # Taken before anything loads the documents: a lazy load flushes, and a flushed
-        # change no longer shows as pending.
-        diff = audit.pending_changes(client)
-        diff.pop("version", None)
-        diff.pop("updated_at", None)
-        documents_changed = False
-        for doc in data.travel_documents:
-            if doc.id is None:
-                add_travel_document(session, client, doc, actor=actor)
-                documents_changed = True
-                continue
-            row = session.get(TravelDocument, doc.id)
-            if row is None or row.client_id != client_id:
-                raise ValidationError("travel_documents", f"document {doc.number} is no longer "
-                                      "on file (deleted meanwhile?); reopen the client")
-            assign(row, {name: getattr(doc, name) for name in TRAVEL_DOCUMENT_FIELDS},
-                   TRAVEL_DOCUMENT_FIELDS)
-            changes = audit.pending_changes(row)
-            if changes:
-                audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=row,
-                             changes=changes)
-                documents_changed = True
-        if diff:
-            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=client,
-                         changes=diff)
-        elif documents_changed:
-            touch(client)
+        return _save_client(session, client_id, expected_version, data, actor=actor,
+                            confirm=confirm)
+
+
+def undo_client_edit(store: Store, client_id: int, expected_version: int, old: ClientInput,
+                     added_documents: Sequence[int], *, actor: str) -> int:
+    """Undo an edit of a client in one transaction: the old particulars back, and the travel
+    documents that edit added moved to the Trash. Returns the new version."""
+    with store.transaction() as session:
+        _save_client(session, client_id, expected_version, old, actor=actor, confirm=True)
         session.flush()
-        search.refresh_client(session, client_id)
-        return client.version
+        for doc_id in added_documents:
+            if session.get(TravelDocument, doc_id) is not None:  # not deleted meanwhile
+                trash_record(session, "travel_document", doc_id, actor=actor)
+        version = session.scalar(sa.select(Client.version).where(Client.id == client_id))
+        assert version is not None
+        return version
+
+
+def _save_client(session: Session, client_id: int, expected_version: int, data: ClientInput,
+                 *, actor: str, confirm: bool) -> int:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise ValidationError("client_id", f"there is no client number {client_id}")
+    check_person(data, date.today(), principal=is_principal(session, client_id),
+                 confirm=confirm)
+    if client.version != expected_version:
+        raise conflict(client, session)
+    assign(client, {name: getattr(data, name) for name in _PERSON_FIELDS}, _PERSON_FIELDS)
+    # Taken before anything loads the documents: a lazy load flushes, and a flushed
+    # change no longer shows as pending.
+    diff = audit.pending_changes(client)
+    diff.pop("version", None)
+    diff.pop("updated_at", None)
+    documents_changed = False
+    for doc in data.travel_documents:
+        if doc.id is None:
+            add_travel_document(session, client, doc, actor=actor)
+            documents_changed = True
+            continue
+        row = session.get(TravelDocument, doc.id)
+        if row is None or row.client_id != client_id:
+            raise ValidationError("travel_documents", f"document {doc.number} is no longer "
+                                  "on file (deleted meanwhile?); reopen the client")
+        assign(row, {name: getattr(doc, name) for name in TRAVEL_DOCUMENT_FIELDS},
+               TRAVEL_DOCUMENT_FIELDS)
+        changes = audit.pending_changes(row)
+        if changes:
+            audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=row,
+                         changes=changes)
+            documents_changed = True
+    if diff:
+        audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=client,
+                     changes=diff)
+    elif documents_changed:
+        touch(client)
+    session.flush()
+    search.refresh_client(session, client_id)
+    return client.version
 
 
 @dataclass(frozen=True)
@@ -189,7 +212,7 @@ class HistoryRow:
 
 def education_rows(store: Store, client_id: int) -> list[HistoryRow]:
     with store.reading() as session:
-        return [HistoryRow(e.id, f"{e.level.value.replace('_', ' ')} · {e.institution}"
+        return [HistoryRow(e.id, f"{label(e.level.value)} · {e.institution}"
                            + (f" · {e.award_date}" if e.award_date else ""))
                 for e in session.scalars(sa.select(Education).where(
                     Education.client_id == client_id).order_by(Education.award_date))]
@@ -210,13 +233,13 @@ def family_rows(store: Store, client_id: int) -> list[HistoryRow]:
         for link, other in session.execute(
                 sa.select(Relationship, Client).join(Client, Client.id == Relationship.dependant_id)
                 .where(Relationship.sponsor_id == client_id)):
-            rows.append(HistoryRow(link.id, f"dependant ({link.kind.value.replace('_', ' ')}): "
+            rows.append(HistoryRow(link.id, f"dependant ({label(link.kind.value)}): "
                                    f"{other.family_name} {other.given_names} "
                                    f"{other.chinese_name or ''}".strip()))
         for link, other in session.execute(
                 sa.select(Relationship, Client).join(Client, Client.id == Relationship.sponsor_id)
                 .where(Relationship.dependant_id == client_id)):
-            rows.append(HistoryRow(link.id, f"follows sponsor ({link.kind.value.replace('_', ' ')}"
+            rows.append(HistoryRow(link.id, f"follows sponsor ({label(link.kind.value)}"
                                    f"): {other.family_name} {other.given_names} "
                                    f"{other.chinese_name or ''}".strip()))
         return rows

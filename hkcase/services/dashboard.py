@@ -1,9 +1,12 @@
 """The dashboard: the week's plan, most urgent first, counted and paged in SQL.
 
 Case sections are the Cases tab's deadline filters (``services.case_list``), so a
-section's count is exactly what the Cases tab counts for that filter. Reminder
-sections (documents, passports, milestones) read the ``reminder`` table with one
-count and one page per section. Nothing loads every row into Python.
+section's count is exactly what the Cases tab counts for that filter; all five are
+counted and paged by one query (``store.dashboard_queries``) over each case's latest
+limit of stay, taken from an index at query time. Reminder sections (documents,
+passports, milestones) read the ``reminder`` table with one count and one page per
+section. "Decisions expected" puts ImmD's published processing times on the filing
+date of each submitted case. Nothing loads every row into Python.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
+from hkcase.domain.extension_window import WindowTable
+from hkcase.domain.filing.fees import ExpectedDecision, expected_decision
+from hkcase.domain.labels import label
 from hkcase.domain.reminder_plan import STAY_DEADLINE_KINDS
 from hkcase.domain.reminder_urgency import fold_stay_deadlines
 from hkcase.domain.reminder_wording import (
@@ -24,15 +31,22 @@ from hkcase.domain.reminder_wording import (
     relative_day,
     shown_title,
 )
-from hkcase.domain.vocab import ReminderKind, ReminderState, Scheme
+from hkcase.domain.vocab import ApplicationType, ReminderKind, ReminderState, Scheme
 from hkcase.services.case_list import (
     DEADLINE_LABELS,
     CaseFilter,
-    CaseList,
     CaseListItem,
     DeadlineFilter,
+    to_query,
 )
 from hkcase.store import Store
+from hkcase.store.case_list import CaseListRow
+from hkcase.store.dashboard_queries import (
+    Bounds,
+    awaiting_decision_groups,
+    awaiting_decision_rows,
+    section_pages,
+)
 from hkcase.store.models import Case, Client, Consultant, Reminder
 
 log = logging.getLogger(__name__)
@@ -53,6 +67,8 @@ REMINDER_SECTIONS: dict[str, tuple[str, ReminderKind, bool]] = {
     "milestones": ("Milestones: seven-year dates (not deadlines)",
                    ReminderKind.PERMANENT_RESIDENCE, True),
 }
+DECISIONS = "decisions"
+DECISIONS_TITLE = "Decisions expected (ImmD's published processing times)"
 VERDICTS = "verdicts"
 VERDICTS_TITLE = "Verdicts changed"
 
@@ -103,10 +119,10 @@ def dashboard(store: Store, today: date | None = None, *, consultant_id: int | N
               page: int = PAGE, verdicts: bool = True) -> Dashboard:
     """Every section with its count and first page, for one consultant's cases or all."""
     day = today or date.today()
-    sections = [case_section(store, key, day, consultant_id, limit=page)
-                for key in CASE_SECTIONS]
+    sections = case_sections(store, day, consultant_id, limit=page)
     sections += [reminder_section(store, key, day, consultant_id, limit=page)
                  for key in ("documents", "passports")]
+    sections.append(decisions_section(store, day, consultant_id, limit=page))
     if verdicts:
         sections.append(verdicts_section(store, day, consultant_id))
     sections.append(reminder_section(store, "milestones", day, consultant_id, limit=page))
@@ -116,6 +132,8 @@ def dashboard(store: Store, today: date | None = None, *, consultant_id: int | N
 def section_rows(store: Store, key: str, today: date, consultant_id: int | None, *,
                  offset: int, limit: int = PAGE) -> tuple[DashboardRow, ...]:
     """A further page of one section (the "show more" of the dashboard)."""
+    if key == DECISIONS:
+        return decisions_section(store, today, consultant_id, offset=offset, limit=limit).rows
     if key in REMINDER_SECTIONS:
         return reminder_section(store, key, today, consultant_id, offset=offset,
                                 limit=limit).rows
@@ -124,18 +142,40 @@ def section_rows(store: Store, key: str, today: date, consultant_id: int | None,
 
 
 # Case sections ------------------------------------------------------------------
+def _bounds(today: date) -> list[tuple[str, Bounds]]:
+    return [(d.value, to_query(CaseFilter(deadline=d), today).limit_between)
+            for d in CASE_SECTIONS]
+
+
+def case_sections(store: Store, today: date, consultant_id: int | None, *, offset: int = 0,
+                  limit: int = PAGE, only: DeadlineFilter | None = None) -> list[Section]:
+    """The case sections: the Cases tab's deadline filters, counted and paged in one query."""
+    with store.reading() as session:
+        pages = section_pages(session, _bounds(today), consultant_id=consultant_id,
+                              offset=offset, limit=limit,
+                              only=only.value if only is not None else None)
+    table = WindowTable()
+    wanted = [only] if only is not None else list(CASE_SECTIONS)
+    items = {d: [CaseListItem(row, table.opening(row.scheme, row.limit_of_stay)[0]
+                              if row.limit_of_stay else None)
+                 for row in pages.rows[d.value]] for d in wanted}
+    shown = _extension_reminders(
+        store, [i.row.case_id for found in items.values() for i in found], today)
+    sections = []
+    for deadline in wanted:
+        rows = tuple(_case_row(item, deadline, today, shown.get(item.row.case_id))
+                     for item in items[deadline])
+        note = LIMIT_PASSED_ADVICE if deadline is DeadlineFilter.OVERDUE else None
+        sections.append(Section(deadline.value, DEADLINE_LABELS[deadline],
+                                pages.counts[deadline.value], rows, note=note))
+    return sections
+
+
 def case_section(store: Store, deadline: DeadlineFilter, today: date,
                  consultant_id: int | None, *, offset: int = 0, limit: int = PAGE) -> Section:
     """The cases of one deadline filter: the same count and rows as the Cases tab's."""
-    listing = CaseList(store, CaseFilter(consultant_id=consultant_id, deadline=deadline),
-                       sort="limit_of_stay", descending=False, today=today)
-    count = listing.count()
-    items = listing.page(offset, limit) if count else []
-    shown = _extension_reminders(store, [i.row.case_id for i in items], today)
-    rows = tuple(_case_row(item, deadline, today, shown.get(item.row.case_id))
-                 for item in items)
-    note = LIMIT_PASSED_ADVICE if deadline is DeadlineFilter.OVERDUE else None
-    return Section(deadline.value, DEADLINE_LABELS[deadline], count, rows, note=note)
+    return case_sections(store, today, consultant_id, offset=offset, limit=limit,
+                         only=deadline)[0]
 
 
 def _case_what(item: CaseListItem, deadline: DeadlineFilter, today: date) -> tuple[str, date]:
@@ -247,6 +287,64 @@ def reminder_section(store: Store, key: str, today: date, consultant_id: int | N
     return Section(key, title, count, tuple(shown), milestone=milestone, note=notes.get(key))
 
 
+# Decisions expected ------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def _expected(scheme: Scheme, kind: ApplicationType, filed: date) -> ExpectedDecision | None:
+    return expected_decision(scheme, kind, filed)
+
+
+def decisions_section(store: Store, today: date, consultant_id: int | None, *,
+                      offset: int = 0, limit: int = PAGE) -> Section:
+    """Submitted cases whose expected decision (filing date + ImmD's published time,
+    dated data in ``domain.filing``) is within the horizon or passed, soonest first.
+
+    Counted per scheme, type and filing date in SQL; only the page's cases are read.
+    """
+    horizon = today + timedelta(days=HORIZON_DAYS)
+    with store.reading() as session:
+        groups = []
+        for scheme, kind, filed, count in awaiting_decision_groups(session, consultant_id):
+            expected = _expected(scheme, kind, filed)
+            if expected is not None and expected.around <= horizon:
+                groups.append((expected.around, scheme, kind, filed, count, expected))
+        groups.sort(key=lambda g: (g[0], g[1].value, g[2].value, g[3]))
+        wanted, seen = [], 0
+        for group in groups:
+            if seen >= offset + limit:
+                break
+            if seen + group[4] > offset:
+                wanted.append(group)
+            seen += group[4]
+        found = awaiting_decision_rows(session, [(g[1], g[2], g[3]) for g in wanted],
+                                       consultant_id)
+    skipped = sum(g[4] for g in groups[:groups.index(wanted[0])]) if wanted else 0
+    by_group = {(g[1], g[2], g[3]): g for g in wanted}
+    ordered = sorted(((by_group[(row.scheme, row.application_type, filed)], row)
+                      for filed, row in found), key=lambda x: (x[0][0], x[0][1].value,
+                                                               x[0][2].value, x[0][3],
+                                                               x[1].case_id))
+    page = ordered[offset - skipped:offset - skipped + limit]
+    rows = tuple(_decision_row(group, row, today) for group, row in page)
+    return Section(DECISIONS, DECISIONS_TITLE, sum(g[4] for g in groups), rows,
+                   milestone=True, note="An estimate from ImmD's published processing "
+                   "times, not a deadline.")
+
+
+def _decision_row(group: tuple[Any, ...], row: CaseListRow, today: date) -> DashboardRow:
+    around, _, _, filed, _, expected = group
+    low, high = expected.weeks
+    weeks = f"{high} weeks" if low == high else f"{low}–{high} weeks"
+    if around < today:
+        what = (f"Decision expected around {around} ({relative_day(around, today)}; filed "
+                f"{filed}, ImmD's time {weeks}): ask ImmD about the application")
+    else:
+        what = (f"Decision expected around {around} ({relative_day(around, today)}; filed "
+                f"{filed}, ImmD's time {weeks})")
+    return DashboardRow(row.case_id, row.reference,
+                        f"{row.family_name} {row.given_names}".strip(), row.chinese_name,
+                        row.scheme, what, around, row.limit_of_stay, due_today=around == today)
+
+
 # Verdicts changed -------------------------------------------------------------------
 def verdicts_section(store: Store, today: date, consultant_id: int | None = None) -> Section:
     """Open cases whose latest kept verdict differs from today's (``services.recheck``)."""
@@ -265,7 +363,7 @@ def verdicts_section(store: Store, today: date, consultant_id: int | None = None
 
 
 def _label(value: object) -> str:
-    return str(getattr(value, "value", value)).replace("_", " ")
+    return label(value)
 
 
 def _scheme(value: object) -> Scheme:

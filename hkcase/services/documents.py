@@ -21,7 +21,7 @@ from hkcase.services import attachment_files
 from hkcase.services.attachment_files import ONLINE_UPLOAD_LIMIT
 from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError, Store, audit
+from hkcase.store import ConflictError, Store, audit, crypto
 from hkcase.store.models import ChecklistItem, Document
 
 log = logging.getLogger(__name__)
@@ -178,14 +178,27 @@ def get_version(store: Store, document_id: int) -> DocumentVersion:
 def stored_file(store: Store, attachments_dir: Path, document_id: int) -> Path:
     """The stored file of a document version, to open in the system viewer.
 
-    Raises ``ValidationError`` if the document is unknown or its file is missing.
+    In an encrypted data folder: a decrypted copy, 0600 in a private temporary
+    folder removed when hkcase exits. Raises ``ValidationError`` if the document
+    is unknown, its file is missing or fails its encryption check.
     """
     version = get_version(store, document_id)
     path = version.path(attachments_dir)
     if not path.is_file():
         raise ValidationError("document_id", f"the file of {version.original_name} (version "
                                              f"{version.version_no}) is missing: {path}")
-    return path
+    if not crypto.is_encrypted(path):
+        return path
+    name = Path(version.original_name.replace("\\", "/")).name
+    if Path(name).suffix.lower() != path.suffix or name.startswith("."):
+        name = f"document-{version.id}{path.suffix}"
+    try:
+        return attachment_files.decrypted_copy(path, name)
+    except crypto.TamperedFileError:
+        raise ValidationError("document_id", f"the stored file of {version.original_name} "
+                              f"(version {version.version_no}) has been changed or damaged "
+                              "(it fails its encryption check); restore it from a backup") \
+            from None
 
 
 def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, actor: str
@@ -225,6 +238,11 @@ class ExpiryWarning:
         days = (self.expiry_date - self.filing_date).days
         return (f"{self.item_title}: {self.original_name} expires on "
                 f"{self.expiry_date.isoformat()}, {days} days after the filing date")
+
+
+#: How soon after the filing date an expiry is still worth a warning (a document that runs
+#: out while the application is pending may need renewing): the tab and the pack say the same.
+EXPIRY_NOTICE_DAYS = 30
 
 
 def expiry_warnings(store: Store, case_id: int, filing_date: date, *, within_days: int = 0

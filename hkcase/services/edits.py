@@ -13,8 +13,8 @@ from typing import Any
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
 from hkcase.domain.plausibility import Impossible, Question
+from hkcase.services.conflicts import conflict
 from hkcase.services.errors import NeedsConfirmation, ValidationError
-from hkcase.store import ConflictError
 from hkcase.store.base import Base, utcnow
 from hkcase.store.models import Case, Client
 
@@ -55,10 +55,7 @@ def old_values(obj: Base, names: Iterable[str]) -> dict[str, Any]:
 def check_version(owner: Owner, expected: int | None) -> None:
     """``ConflictError`` when ``owner`` was saved by someone else since ``expected``."""
     if expected is not None and owner.version != expected:
-        what = (f"case {owner.reference}" if isinstance(owner, Case)
-                else f"{owner.family_name} {owner.given_names}".strip())
-        raise ConflictError(f"{what} was changed by someone else since you opened it; "
-                            "reload it and make your change again")
+        raise conflict(owner)  # names the colleague and the time, from the audit
 
 
 def touch(owner: Owner) -> None:

@@ -22,6 +22,7 @@ from hkcase.domain.eligibility import (
     assess,
     parse_profile,
 )
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import AuditAction, Scheme
 from hkcase.services.eligibility_facts import (
     CASE_FACTS,
@@ -58,9 +59,9 @@ def fact_label(name: str) -> str:
     """What a screen or report calls a profile fact ("Job offer in Hong Kong"), never its key."""
     spec = FIELDS.get(name)
     if spec is None:
-        return name.replace("_", " ")
-    label = getattr(spec, "label", "")
-    return str(label) if label else spec.meaning[:1].upper() + spec.meaning[1:]
+        return label(name)
+    text = getattr(spec, "label", "")
+    return str(text) if text else spec.meaning[:1].upper() + spec.meaning[1:]
 
 
 def merged_profile(facts: dict[str, Fact], overrides: dict[str, Any] | None = None

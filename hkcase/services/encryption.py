@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hkcase.config.locations import DATABASE_FILENAME, Locations
 from hkcase.store import crypto, sqlcipher
 from hkcase.store.crypto import CONVERTING, ENCRYPTED, Header, Keys, NoKeyError
 from hkcase.store.errors import StoreError
@@ -102,15 +103,26 @@ def remember_keys(data_dir: Path, keys: Keys) -> bool:
     return True
 
 
+#: Notices for the next ``prepare_open`` (the GUI's passphrase dialog says where the key
+#: is kept); drained into ``Opening.notices``.
+pending_notices: list[str] = []
+
+
+def stored_keys(data_dir: Path, header: Header) -> Keys | None:
+    """The keys from ``HKCASE_KEY`` or the keyring, without asking; None if neither has
+    them. ``WrongPassphraseError`` if ``HKCASE_KEY`` holds another passphrase."""
+    passphrase = os.environ.get(ENV_KEY)
+    if passphrase:
+        return header.derive(passphrase)
+    return _from_keyring(data_dir, header)
+
+
 def folder_keys(data_dir: Path, header: Header, notices: list[str]) -> Keys:
     """The folder's keys: ``HKCASE_KEY``, the keyring, or asked for.
 
     Raises ``WrongPassphraseError`` ("wrong passphrase") or ``NoKeyError``.
     """
-    passphrase = os.environ.get(ENV_KEY)
-    if passphrase:
-        return header.derive(passphrase)
-    keys = _from_keyring(data_dir, header)
+    keys = stored_keys(data_dir, header)
     if keys is not None:
         return keys
     if _keyring() is None:
@@ -125,6 +137,82 @@ def folder_keys(data_dir: Path, header: Header, notices: list[str]) -> Keys:
     return keys
 
 
+def unlock_folder(data_dir: Path, notices: list[str] | None = None) -> Keys | None:
+    """The keys of an encrypted data folder, registered for its files; None if plain.
+
+    For commands that read the folder's files before (or without) opening its
+    database, e.g. a restore into a folder whose database is damaged.
+    """
+    header = crypto.read_header(data_dir)
+    if header is None:
+        return None
+    keys = crypto.keys_for(data_dir)
+    if keys is not None:
+        header.verify(keys)
+        return keys
+    keys = folder_keys(data_dir, header, [] if notices is None else notices)
+    crypto.register_keys(data_dir, keys)
+    return keys
+
+
+def _header_beside(backup: Path) -> Header | None:
+    from hkcase.services.backups.attachments import attachments_beside
+
+    return crypto.read_header(attachments_beside(backup))
+
+
+def encrypted_folder_keys(locations: Locations, backup: Path) -> Keys | None:
+    """The keys for restoring ``backup`` into ``locations``: the folder's own (asked for
+    if need be), or, for a new folder (no database) and an encrypted ``backup -o FILE``,
+    those of the header kept beside it. None: no encryption involved."""
+    database = locations.data_dir / DATABASE_FILENAME
+    if crypto.read_header(locations.data_dir) is not None:
+        return unlock_folder(locations.data_dir)
+    header = _header_beside(backup)
+    if header is None or database.exists() or _is_plain(backup):
+        return None
+    keys = crypto.keys_for(backup) or folder_keys(locations.data_dir, header, [])
+    crypto.register_keys(locations.data_dir, keys)
+    return keys
+
+
+def adopt_header(locations: Locations, backup: Path) -> None:
+    """Give a new data folder the encryption header of the ``backup -o FILE`` restored
+    into it (after ``encrypted_folder_keys`` accepted the passphrase)."""
+    if crypto.read_header(locations.data_dir) is not None:
+        return
+    header = _header_beside(backup)
+    keys = crypto.keys_for(locations.data_dir)
+    if header is None or keys is None or _is_plain(backup):
+        return
+    header.verify(keys)
+    crypto.write_header(locations.data_dir, header.with_state(ENCRYPTED))
+    remember_keys(locations.data_dir, keys)
+
+
+_ARCHIVE_KEYS: dict[bytes, Keys] = {}
+
+
+def archive_keys(header: Header, name: str) -> Keys:
+    """The keys that open a sealed archive with this ``header``: those of a data folder
+    opened here with the same salt, else from ``HKCASE_KEY`` or asked for.
+
+    Raises ``WrongPassphraseError`` or ``NoKeyError``.
+    """
+    for keys in (*_ARCHIVE_KEYS.values(), *crypto.registered_keys()):
+        with contextlib.suppress(crypto.WrongPassphraseError):
+            header.verify(keys)
+            return keys
+    passphrase = os.environ.get(ENV_KEY) or ask_passphrase(
+        f"Passphrase of the data folder {name} was exported from: ")
+    if not passphrase:
+        raise NoKeyError(f"{name} is encrypted: give the passphrase of the data folder it "
+                         f"was exported from (set {ENV_KEY}, or run from a terminal)")
+    keys = header.derive(passphrase)
+    _ARCHIVE_KEYS[header.salt] = keys
+    return keys
+
+
 def prepare_open(data_dir: Path, database: Path) -> Opening:
     """Decide how to open ``database``; refuses what an unencrypted open would get wrong.
 
@@ -136,8 +224,10 @@ def prepare_open(data_dir: Path, database: Path) -> Opening:
     if header is None:
         return Opening(None)
     opening = Opening(None)
-    keys = folder_keys(data_dir, header, opening.notices)
-    crypto.register_keys(data_dir, keys)
+    opening.notices += pending_notices
+    pending_notices.clear()
+    keys = unlock_folder(data_dir, opening.notices)
+    assert keys is not None  # the folder has a header
     if not database.exists():
         raise StoreError(f"the data folder {data_dir} is encrypted but its database "
                          f"{database.name} is missing; hkcase will not start a new one "
@@ -242,4 +332,55 @@ def encrypt_folder(data_dir: Path, database: Path, attachments_dir: Path, backup
 
 
 __all__ = ["CONVERTING", "ENCRYPTED", "EncryptReport", "Opening", "encrypt_folder",
-           "folder_keys", "prepare_open", "remember_keys"]
+           "folder_keys", "prepare_open", "remember_keys", "unlock_folder"]
+
+
+WRONG_PASSPHRASE = ("That passphrase does not open this data folder. Check it (capital "
+                    "letters and spaces count) and try again, or press Cancel to quit.")
+
+
+class PassphraseCancelled(StoreError):
+    """The user declined to give the passphrase: hkcase does not start."""
+
+
+def where_kept(remembered: bool) -> str:
+    """What to tell the user about where the key of their data folder is kept."""
+    if remembered:
+        return ("The key of this encrypted data folder is now kept in this computer's system "
+                "keyring (under 'hkcase'); hkcase will not ask for the passphrase again here. "
+                "Remove it from the keyring to be asked at every start.")
+    return ("No system keyring is available on this computer: hkcase will ask for the "
+            "passphrase at every start (or set HKCASE_KEY).")
+
+
+def unlock_interactively(data_dir: str | Path | None,
+                         ask: Callable[[str, Callable[[str], str | None]], str | None]) -> None:
+    """Before ``open_app``: if the folder is encrypted and neither ``HKCASE_KEY`` nor the
+    keyring has its key, ``ask(text, check)`` for the passphrase (``check`` says what is
+    wrong with one, None when it opens the folder; ``ask`` returns None when cancelled).
+    Raises ``PassphraseCancelled``."""
+    locations = Locations.resolve(data_dir)
+    header = crypto.read_header(locations.data_dir)
+    if header is None or crypto.keys_for(locations.data_dir) is not None:
+        return
+    known = stored_keys(locations.data_dir, header)
+    if known is not None:
+        crypto.register_keys(locations.data_dir, known)
+        return
+    found: list[crypto.Keys] = []
+
+    def check(passphrase: str) -> str | None:
+        try:
+            found.append(header.derive(passphrase))
+        except crypto.WrongPassphraseError:
+            return WRONG_PASSPHRASE
+        return None
+
+    text = (f"The data folder {locations.data_dir} is encrypted. Type its passphrase to "
+            "open it.")
+    if ask(text, check) is None or not found:
+        raise PassphraseCancelled("hkcase was not opened: the data folder is encrypted and "
+                                  "no passphrase was given")
+    crypto.register_keys(locations.data_dir, found[-1])
+    remembered = remember_keys(locations.data_dir, found[-1])
+    pending_notices.append(where_kept(remembered))

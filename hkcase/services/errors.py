@@ -19,3 +19,15 @@ class NeedsConfirmation(ValidationError):
     def __init__(self, questions: list[str], field: str) -> None:
         super().__init__(field, " ".join(questions) + " (confirm to save it anyway)")
         self.questions = list(questions)
+
+
+# The store's errors, re-exported so that the GUI and CLI never import the store.
+from hkcase.store.errors import (  # noqa: E402
+    ConflictError,
+    DamagedDatabaseError,
+    StoreError,
+)
+from hkcase.store.failures import is_translatable, translate  # noqa: E402
+
+__all__ = ["ConflictError", "DamagedDatabaseError", "NeedsConfirmation", "StoreError",
+           "ValidationError", "is_translatable", "translate"]

@@ -34,6 +34,7 @@ __all__ = [
     "PreviewUnavailable",
     "RenderedPdf",
     "SkippedAttachment",
+    "client_chinese",
     "export_packs",
     "page_images",
     "print_checklists",
@@ -59,6 +60,11 @@ def render_blank_checklist(scheme: Scheme, application_type: ApplicationType,
 
     data = print_loaders.blank_checklist(scheme, application_type, on or date.today())
     return _finish(render_checklist(data, lang), target)
+
+
+def client_chinese(store: Store, case_id: int) -> Lang:
+    """The Chinese the case's client reads, for their checklist and letter: the one rule."""
+    return print_loaders.client_chinese(store, case_id)
 
 
 def render_case_checklist(store: Store, case_id: int, lang: Lang = Lang.EN, *,
@@ -205,7 +211,7 @@ def page_images(pdf: bytes | Path, *, dpi: int = 100) -> list[bytes]:
     """
     data = Path(pdf).read_bytes() if isinstance(pdf, Path) else pdf
     try:
-        import pypdfium2  # type: ignore[import-not-found]
+        import pypdfium2  # type: ignore[import-untyped]
     except ImportError:
         pypdfium2 = None
     if pypdfium2 is not None:  # pragma: no cover - optional dependency

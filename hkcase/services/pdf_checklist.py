@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from hkcase.domain.checklists import Lang
 from hkcase.services.pdf_fonts import LATIN, GlyphLog
@@ -98,7 +98,7 @@ def render_checklist(data: PrintChecklist, lang: Lang) -> RenderedPdf:
         story += [Spacer(1, 2 * mm), text(label("practice_mark", lang), s.small,
                                           where="legend")]
     if data.notes:
-        notes = [text(label("notes", lang), s.h2, where="notes", bold=True)]
+        notes: list[Flowable] = [text(label("notes", lang), s.h2, where="notes", bold=True)]
         notes += [text.bullet(note.text.get(lang), where=f"note {note.code}", small=True)
                   for note in data.notes]
         story += [Spacer(1, 3 * mm), KeepTogether(notes)]

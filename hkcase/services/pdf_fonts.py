@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import as_file, files
 from typing import Any
 from xml.sax.saxutils import escape
+
+from hkcase.domain.resources import resource_path
 
 LATIN = "HkcaseSans"
 LATIN_BOLD = "HkcaseSans-Bold"
@@ -81,8 +82,7 @@ def fonts() -> FontSet:
     vera = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
     latin = ttfonts.TTFont(LATIN, os.path.join(vera, "Vera.ttf"))
     bold = ttfonts.TTFont(LATIN_BOLD, os.path.join(vera, "VeraBd.ttf"))
-    with as_file(files("hkcase.resources").joinpath(CJK_FILE)) as path:
-        cjk = ttfonts.TTFont(CJK, str(path), subfontIndex=CJK_SUBFONT)
+    cjk = ttfonts.TTFont(CJK, str(resource_path(CJK_FILE)), subfontIndex=CJK_SUBFONT)
     for font in (latin, bold, cjk):
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN,

@@ -222,7 +222,7 @@ def _numbered_canvas(decor: Decor, log: GlyphLog) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
 
         def save(self) -> None:
             count = len(self._held)

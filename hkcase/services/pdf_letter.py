@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.vocab import Sex
@@ -174,7 +174,7 @@ def _passed(text: Text, data: LetterData, lang: Lang, dates: dict[str, str], whe
 def _closing(text: Text, data: LetterData, lang: Lang, where: str) -> list[Any]:
     s = text.styles
     signer = data.consultant or ""
-    closing = [text(_w("close", lang), s.body, where=where)]
+    closing: list[Flowable] = [text(_w("close", lang), s.body, where=where)]
     if lang is Lang.EN:
         closing += [Spacer(1, 12 * mm), text(signer or "_" * 30, s.body, where=where)]
     else:

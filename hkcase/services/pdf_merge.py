@@ -33,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hkcase.services import attachment_content, attachment_files, pdf_fonts
 from hkcase.services.pdf_fonts import GlyphLog
+from hkcase.store.crypto import TamperedFileError
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,8 @@ def _jpeg_upright(path: Path) -> tuple[tuple[int, int], float | None] | None:
 def _image_pdf(path: Path, media_type: str) -> PdfReader:
     """Each image (or TIFF frame) on its own page, fitted inside the stamp margins."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, initialFontName=pdf_fonts.LATIN)
+    # types-reportlab declares initialFontName a float; reportlab takes the font name.
+    canvas = Canvas(out, pagesize=A4, initialFontName=pdf_fonts.LATIN)  # type: ignore[arg-type]
     jpeg = _jpeg_upright(path) if media_type == attachment_files.JPEG else None
     sources: Iterator[tuple[Any, tuple[int, int], float | None]]
     if jpeg is not None:
@@ -126,6 +128,15 @@ def open_enclosure(path: Path, media_type: str, sha256: str | None = None) -> Pd
         raise Unusable("its file is missing from the attachments folder")
     if sha256 is not None and attachment_files.file_sha256(path) != sha256:
         raise Unusable("its stored file has changed since it was attached (checksum differs)")
+    try:  # an encrypted attachment is read from a private decrypted copy, removed after
+        with attachment_files.plain_copy(path) as plain:
+            return _open_plain(plain, media_type)
+    except TamperedFileError:
+        raise Unusable("its stored file has changed since it was attached (it fails "
+                       "its encryption check)") from None
+
+
+def _open_plain(path: Path, media_type: str) -> PdfReader:
     if media_type == attachment_files.PDF:
         return _checked_pdf(path)
     if media_type in (attachment_files.JPEG, attachment_files.PNG, attachment_files.TIFF):
@@ -142,7 +153,8 @@ def _stamp_overlay(enclosures: list[Enclosure], boxes: list[RectangleObject], fi
                    total: int, glyphs: GlyphLog) -> PdfReader:
     """One page of stamps per enclosure page: the enclosure label on top, "page X of Y" below."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, initialFontName=pdf_fonts.LATIN)
+    # types-reportlab declares initialFontName a float; reportlab takes the font name.
+    canvas = Canvas(out, pagesize=A4, initialFontName=pdf_fonts.LATIN)  # type: ignore[arg-type]
     labels = [e.label for e in enclosures for _ in range(e.pages)]
     for index, (label, box) in enumerate(zip(labels, boxes, strict=True)):
         width, height = float(box.width), float(box.height)

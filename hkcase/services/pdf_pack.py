@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.reminder_wording import limit_passed, limit_passed_title
@@ -215,8 +215,8 @@ def _checklist(text: Text, data: PackData, numbers: dict[int, int], marks: dict[
         story.append(text("Encl. “out”: accepted, but left out of this pack (see Enclosures, "
                           "Not included).", s.small, where="checklist"))
     if data.expiry:
-        lines = [text(f"Expiry check against the filing date {data.filing_date.isoformat()}",
-                      s.h2, where="expiry", bold=True)]
+        heading = f"Expiry check against the filing date {data.filing_date.isoformat()}"
+        lines: list[Flowable] = [text(heading, s.h2, where="expiry", bold=True)]
         lines += [text.bullet(w.message, where="expiry") for w in data.expiry]
         story += [Spacer(1, 2 * mm), KeepTogether(lines)]
     story.append(PageBreak())

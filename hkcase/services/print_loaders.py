@@ -17,9 +17,10 @@ from hkcase.domain.checklists import (
     template_for,
 )
 from hkcase.domain.extension_window import extension_window
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import ApplicationType, ChecklistState, Residence, Scheme, Sex
 from hkcase.services.checklists import ChecklistEntry, list_checklist
-from hkcase.services.documents import expiry_warnings
+from hkcase.services.documents import EXPIRY_NOTICE_DAYS, expiry_warnings
 from hkcase.services.errors import ValidationError
 from hkcase.services.pdf_text import APPLICATION_TYPES, SCHEMES
 from hkcase.services.print_data import (
@@ -74,6 +75,17 @@ def _case(session: Session, case_id: int) -> Case:
     return case
 
 
+def chinese_for(residence: Residence | None) -> Lang:
+    """The client's Chinese: Simplified for Mainland residents, Traditional otherwise."""
+    return Lang.ZH_CN if residence is Residence.MAINLAND_CHINA else Lang.ZH_HK
+
+
+def client_chinese(store: Store, case_id: int) -> Lang:
+    """The Chinese a case's client reads (``chinese_for`` their residence)."""
+    with store.reading() as session:
+        return chinese_for(_case(session, case_id).client.residence)
+
+
 def case_checklist(store: Store, case_id: int, on: date) -> PrintChecklist:
     """A case's own checklist to print for the client: its items (not the N/A ones), ticked
     where the document is in."""
@@ -119,7 +131,7 @@ def _person(session: Session, client: Client, on: date) -> Person:
     travel = None
     if valid:
         doc = valid[-1]
-        travel = f"{doc.doc_type.value.replace('_', ' ')} {doc.number} ({doc.issuing_country})"
+        travel = f"{label(doc.doc_type.value)} {doc.number} ({doc.issuing_country})"
         if doc.expiry_date:
             travel += f", valid to {doc.expiry_date.isoformat()}"
     return Person(english_name(client), client.chinese_name,
@@ -173,7 +185,8 @@ def pack_data(store: Store, case_id: int, on: date, filing_date: date | None = N
             filing_date=filing,
             template=", ".join(sorted({e.template_id for e in entries if e.template_id}))
             or None)
-    return replace(data, expiry=tuple(expiry_warnings(store, case_id, data.filing_date)))
+    return replace(data, expiry=tuple(expiry_warnings(store, case_id, data.filing_date,
+                                                      within_days=EXPIRY_NOTICE_DAYS)))
 
 
 def _letter_lines(entries: list[ChecklistEntry], case: Case, on: date
@@ -216,8 +229,7 @@ def letter_data(store: Store, case_id: int, on: date, chinese: Lang | None = Non
         family = client.family_name.strip().title()
         salutation = f"{title} {family}" if title else english_name(client)
         consultant = case.consultant.name if case.consultant else (signer or None)
-        zh = chinese or (Lang.ZH_CN if client.residence is Residence.MAINLAND_CHINA
-                         else Lang.ZH_HK)
+        zh = chinese or chinese_for(client.residence)
         warnings = [f"extension window: {note}" for note in window.review]
         if stay.limit_of_stay < on:
             warnings.append(f"the limit of stay of case {case.reference} passed on "

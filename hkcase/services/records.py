@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hkcase.domain.client_fields import field_problem
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
 from hkcase.domain.plausibility import Impossible, birth_date_questions, travel_document_problems
@@ -23,10 +24,11 @@ from hkcase.domain.vocab import (
     Sex,
     TravelDocumentType,
 )
+from hkcase.services.conflicts import conflict
 from hkcase.services.edits import ask, impossible, touch
 from hkcase.services.errors import ValidationError
 from hkcase.services.stay_checks import stay_questions
-from hkcase.store import ConflictError, Store, audit, search
+from hkcase.store import Store, audit, search
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import Case, Client, Stay, TravelDocument
 
@@ -80,8 +82,8 @@ def _assign(obj: Any, name: str, value: Any) -> None:
 
 def check_person(data: ClientInput, today: date, *, principal: bool, confirm: bool) -> None:
     """Errors for the impossible, questions (unless confirmed) for the implausible."""
-    if not data.family_name.strip():
-        raise ValidationError("family_name", "the family name is required")
+    if problem := field_problem("family_name", data.family_name):
+        raise ValidationError("family_name", problem)
     try:
         questions = birth_date_questions(data.date_of_birth, today, principal=principal)
         for doc in data.travel_documents:
@@ -139,27 +141,33 @@ class CaseInput:
 def create_case(store: Store, data: CaseInput, *, actor: str) -> CaseRef:
     """Open a case for an existing client and give it a reference."""
     with store.transaction() as session:
-        if session.get(Client, data.client_id) is None:
-            raise ValidationError("client_id", f"there is no client number {data.client_id}")
-        if data.sponsor_case_id is not None and session.get(Case, data.sponsor_case_id) is None:
-            raise ValidationError(
-                "sponsor_case_id", f"there is no sponsor case number {data.sponsor_case_id}"
-            )
-        (number,) = allocate(session, CASE_REFERENCE)
-        case = Case(
-            reference=case_reference(data.opened_on.year, number),
-            client_id=data.client_id,
-            scheme=data.scheme,
-            application_type=data.application_type,
-            opened_on=data.opened_on,
-            employer=data.employer,
-            sponsor_case_id=data.sponsor_case_id,
-            consultant_id=data.consultant_id,
-        )
-        session.add(case)
-        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case)
-        search.refresh_cases(session, [case.id])
+        case = add_case(session, data, actor=actor)
         return CaseRef(case.id, case.reference, case.version)
+
+
+def add_case(session: Session, data: CaseInput, *, actor: str) -> Case:
+    """``create_case`` inside the caller's transaction: the new case, flushed and indexed."""
+    if session.get(Client, data.client_id) is None:
+        raise ValidationError("client_id", f"there is no client number {data.client_id}")
+    if data.sponsor_case_id is not None and session.get(Case, data.sponsor_case_id) is None:
+        raise ValidationError(
+            "sponsor_case_id", f"there is no sponsor case number {data.sponsor_case_id}"
+        )
+    (number,) = allocate(session, CASE_REFERENCE)
+    case = Case(
+        reference=case_reference(data.opened_on.year, number),
+        client_id=data.client_id,
+        scheme=data.scheme,
+        application_type=data.application_type,
+        opened_on=data.opened_on,
+        employer=data.employer,
+        sponsor_case_id=data.sponsor_case_id,
+        consultant_id=data.consultant_id,
+    )
+    session.add(case)
+    audit.record(session, actor=actor, action=AuditAction.CREATE, obj=case)
+    search.refresh_cases(session, [case.id])
+    return case
 
 
 _EDITABLE_CASE_FIELDS = frozenset(
@@ -193,10 +201,7 @@ def update_case(
         if case is None:
             raise ValidationError("case_id", f"there is no case number {case_id}")
         if case.version != expected_version:
-            raise ConflictError(
-                f"case {case.reference} was changed by someone else since you opened it; "
-                "reload it and make your change again"
-            )
+            raise conflict(case, session)
         for name, value in changes.items():
             setattr(case, name, value)
         _check_case_rules(case)

@@ -24,7 +24,7 @@ from hkcase.domain.reminder_wording import shown_title
 from hkcase.domain.vocab import ReminderKind, ReminderState, Scheme
 from hkcase.services.reminder_facts import paused_gc
 from hkcase.store import Store
-from hkcase.store.models import Case, Client, Reminder, Stay
+from hkcase.store.models import Case, Client, Consultant, Reminder, Stay
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -105,10 +105,11 @@ def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def digest_statement(horizon: date) -> sa.Select[Any]:
-    """Open reminders whose (snooze) date is on or before ``horizon``, with case, client, stay."""
+def digest_statement(horizon: date, consultant: str | None = None) -> sa.Select[Any]:
+    """Open reminders whose (snooze) date is on or before ``horizon``, with case, client, stay;
+    with ``consultant``, only the cases of the consultant of that name (as ``calendar``)."""
     r = Reminder.__table__
-    return (
+    statement = (
         sa.select(r.c.id, r.c.key, r.c.kind, r.c.due_date, r.c.state, r.c.snoozed_until,
                   r.c.title, r.c.stay_id, Case.id, Case.reference, Case.scheme, Client.id,
                   Client.family_name, Client.given_names, Client.chinese_name,
@@ -122,26 +123,35 @@ def digest_statement(horizon: date) -> sa.Select[Any]:
             sa.and_(r.c.state == ReminderState.SNOOZED.value, r.c.snoozed_until <= horizon),
         ))
     )
+    if consultant is not None:
+        statement = statement.join(Consultant, Consultant.id == Case.consultant_id).where(
+            Consultant.name == consultant)
+    return statement
 
 
 def daily_digest(
-    store: Store, *, today: date | None = None, within_days: int = DEFAULT_WITHIN_DAYS
+    store: Store, *, today: date | None = None, within_days: int = DEFAULT_WITHIN_DAYS,
+    consultant: str | None = None,
 ) -> Digest:
-    """Overdue, window-open and upcoming reminders; one line per stay's extension."""
+    """Overdue, window-open and upcoming reminders; one line per stay's extension.
+
+    With ``consultant``, only that consultant's cases (the same filter as the calendar's).
+    """
     if within_days < 0:
         raise ValueError("within_days cannot be negative")
     today = today or date.today()
     with paused_gc():
-        return _digest(store, today, within_days)
+        return _digest(store, today, within_days, consultant)
 
 
-def _digest(store: Store, today: date, within_days: int) -> Digest:
+def _digest(store: Store, today: date, within_days: int,
+            consultant: str | None = None) -> Digest:
     windows = WindowTable()
     with store.reading() as session:
         # Rows are read as they are classified, never all held at once (100,000 clients
         # have tens of thousands of open reminders within 90 days).
         rows = session.connection().execute(
-            digest_statement(today + timedelta(days=within_days)))
+            digest_statement(today + timedelta(days=within_days), consultant))
         candidates = _classified(rows, windows, today, within_days)
     folded = fold_stay_deadlines(
         candidates,

@@ -12,11 +12,14 @@ whose reminders differ are re-checked and written (see ``refresh_reminders``):
   lead time removed) is deleted while it is pending or snoozed, and kept as
   history once done or dismissed.
 
-Running it twice on the same data changes nothing.
+Running it twice on the same data changes nothing, and reads little: each client's
+facts are fingerprinted in SQL and only the clients whose fingerprint changed since
+their reminders were planned are planned again (``hkcase.store.reminder_basis``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Collection, Iterable, Sequence
@@ -27,6 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase import __version__
 from hkcase.domain.extension_window import WindowTable
 from hkcase.domain.reminder_plan import (
     STAY_DEADLINE_KINDS,
@@ -36,6 +40,7 @@ from hkcase.domain.reminder_plan import (
     plan_reminders,
 )
 from hkcase.domain.snooze import SnoozeChoice, SnoozeError, check_snooze, snooze_cap, snooze_choices
+from hkcase.domain.stay_rules import rule_book
 from hkcase.domain.vocab import AuditAction, ReminderKind, ReminderState
 from hkcase.services.errors import ValidationError
 from hkcase.services.reminder_facts import (
@@ -46,6 +51,7 @@ from hkcase.services.reminder_facts import (
     with_dependants,
 )
 from hkcase.store import Store, audit
+from hkcase.store import reminder_basis as basis
 from hkcase.store.base import utcnow
 from hkcase.store.models import Case, Document, Reminder, Stay, TravelDocument
 
@@ -62,19 +68,23 @@ WRITER_PAUSE_S = 0.1
 #: SQLite page cache for a large refresh (KiB, negative as SQLite wants); the default
 #: 2 MB cache makes inserting 500,000 indexed rows several times slower.
 SQLITE_BULK_CACHE_KIB = 65536
+#: Fingerprints written per write transaction after a full refresh.
+BASIS_BATCH = 20_000
 
 _REMINDER: sa.Table = Reminder.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
 class RefreshReport:
-    """What ``refresh_reminders`` changed."""
+    """What ``refresh_reminders`` changed; ``planned`` counts the clients looked at."""
 
     planned: int
     added: int
     updated: int
     removed: int
     seconds: float
+    #: Every client planned (True), or only those whose facts changed (or were named).
+    full: bool = True
 
 
 @dataclass(frozen=True)
@@ -201,6 +211,12 @@ def _apply(session: Session, diff: _Diff) -> None:
             session.connection().exec_driver_sql(f"PRAGMA cache_size = {previous_cache}")
 
 
+def plan_marker(leads: Sequence[int]) -> str:
+    """What else the plan depends on besides the facts: lead times, rules, this version."""
+    text = f"{sorted(leads)}|{__version__}|{rule_book()!r}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def refresh_reminders(
     store: Store, *, lead_days: Sequence[int], clients: Collection[int] | None = None
 ) -> RefreshReport:
@@ -210,36 +226,88 @@ def refresh_reminders(
     ``clients``, only their reminders (and their dependants') are refreshed: what a
     service that changed those clients' stays or documents calls.
 
-    The whole plan is read and compared in a read transaction, which never holds
-    the write lock: a save in the window meanwhile goes ahead. Only the clients
-    whose reminders differ are then re-read, re-planned and written, inside short
-    write transactions (``WRITE_BATCH`` clients each, with a pause between them for
-    a waiting save), so what a concurrent save changed is planned from its new facts
-    and never overwritten with stale ones.
+    Without ``clients``, only the clients whose facts changed since the last refresh
+    are re-planned: each client's facts are fingerprinted in SQL
+    (``hkcase.store.reminder_basis``) and compared with the fingerprint kept when
+    their reminders were last planned, so a change made by any writer is found.
+    Everyone is planned when the lead times, the rules or hkcase's version changed,
+    or no fingerprints were kept yet.
+
+    The comparison is read in a read transaction, which never holds the write lock:
+    a save in the window meanwhile goes ahead. Only the clients whose reminders
+    differ are then re-read, re-planned and written, inside short write transactions
+    (``WRITE_BATCH`` clients each, with a pause between them for a waiting save), so
+    what a concurrent save changed is planned from its new facts and never
+    overwritten with stale ones. A client's fingerprint is kept with the facts its
+    reminders were planned from, in the same transaction, never newer.
     """
     started = time.perf_counter()
     leads = lead_days_or_error(lead_days)
+    marker = plan_marker(leads)
     added = updated = removed = 0
     with paused_gc():
         with store.reading() as session:
-            scope = None if clients is None else with_dependants(session, clients)
-            first = _diff(session, leads, scope)
-        changed = sorted(first.clients)
-        for start in range(0, len(changed), WRITE_BATCH):
+            same_plan = basis.kept_plan(session) == marker
+            if clients is not None:
+                scope: set[int] | None = with_dependants(session, clients)
+            elif same_plan:
+                changed = basis.changed_clients(basis.fingerprints(session),
+                                                basis.stored_fingerprints(session))
+                scope = with_dependants(session, changed) if changed else set()
+            else:
+                scope = None  # everyone
+            snapshot = basis.fingerprints(session, scope) if scope != set() else {}
+            first = (_diff(session, leads, scope) if scope != set()
+                     else _Diff(0, [], [], [], set()))
+        if scope is None:  # the kept fingerprints go; the batches and the rest write new ones
+            with store.transaction() as session:
+                basis.forget_plan(session)
+                basis.clear_fingerprints(session)
+        changed_batches = sorted(first.clients)
+        for start in range(0, len(changed_batches), WRITE_BATCH):
             if start:
                 time.sleep(WRITER_PAUSE_S)  # let a waiting save in
-            batch = set(changed[start:start + WRITE_BATCH])
+            batch = set(changed_batches[start:start + WRITE_BATCH])
             with store.transaction() as session:
                 diff = _diff(session, leads, batch)
                 _apply(session, diff)
+                if same_plan or scope is None:
+                    basis.save_fingerprints(session, batch, basis.fingerprints(session, batch))
             added += len(diff.inserts)
             updated += len(diff.updates)
             removed += len(diff.removals)
+        if scope != set():
+            _keep_basis(store, scope, snapshot, set(first.clients), marker, same_plan)
     report = RefreshReport(first.planned, added, updated, removed,
-                           time.perf_counter() - started)
-    log.info("reminders refreshed: %d planned, %d added, %d updated, %d removed in %.2f s",
+                           time.perf_counter() - started, scope is None)
+    log.info("reminders refreshed (%s): %d planned, %d added, %d updated, %d removed in "
+             "%.2f s", "everyone" if report.full else f"{len(scope or ())} clients looked at",
              report.planned, report.added, report.updated, report.removed, report.seconds)
     return report
+
+
+def _keep_basis(store: Store, scope: set[int] | None, snapshot: dict[int, int],
+                written: set[int], marker: str, same_plan: bool) -> None:
+    """Keep the read snapshot's fingerprints for the clients whose reminders were right.
+
+    After a full refresh, every client's, in short write transactions (a waiting save
+    goes between them); the plan is named only once they are all written.
+    """
+    if scope is None:  # the batches' own clients were fingerprinted in their transactions
+        kept = {c: h for c, h in snapshot.items() if c not in written}
+        pending = sorted(kept)
+        for start in range(0, len(pending), BASIS_BATCH):
+            time.sleep(WRITER_PAUSE_S)  # let a waiting save in
+            with store.transaction() as session:
+                basis.save_fingerprints(session, pending[start:start + BASIS_BATCH], kept)
+        with store.transaction() as session:
+            basis.set_plan(session, marker)
+        return
+    with store.transaction() as session:
+        if same_plan:
+            basis.save_fingerprints(session, scope - written, snapshot)
+        else:  # planned with other lead times than the kept fingerprints': look again
+            basis.save_fingerprints(session, scope, {})
 
 
 def _new_row(p: PlannedReminder, now: Any) -> dict[str, Any]:

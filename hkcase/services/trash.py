@@ -109,40 +109,47 @@ def delete_record(store: Store, kind: str, row_id: int, *, actor: str,
     the case of a stay) or the record's own (client, case): a stale one raises
     ``ConflictError``.
     """
-    _check_kind(kind)
     with store.transaction() as session:
-        graph = _graph(session, kind, row_id)
-        row = graph.rows[kind][0]
-        label = label_of(session, kind, row)
-        contents = tuple(contents_of(graph, kind))
-        client_id, case_id = owners_of(session, kind, row)
-        clients, cases = _owner_to_bump(session, kind, row)
-        if expected_version is not None:
-            owner: Client | Case | None = (
-                session.get(Client, row_id) if kind == "client"
-                else session.get(Case, row_id) if kind == "case"
-                else session.get(Client, min(clients)) if clients
-                else session.get(Case, min(cases)) if cases else None)
-            if owner is not None and owner.version != expected_version:
-                raise ConflictError(f"{label} was changed by someone else since you opened "
-                                    "it; reload it and try again")
-        _bump_owners(session, clients, cases)
-        session.flush()
-        entry = TrashEntry(deleted_by=actor, entity=kind, entity_id=row_id, label=label[:300],
-                           contents=list(contents), snapshot=graph.as_json(),
-                           client_id=client_id, case_id=case_id)
-        session.add(entry)
-        session.flush()
-        session.expunge_all()  # the rows go by SQL; no stale objects may flush afterwards
-        delete(session, graph)
-        audit.record_values(session, actor=actor, action=AuditAction.DELETE, entity=kind,
-                            entity_id=row_id, changes={**row, "trash_entry": entry.id,
-                                                       "with": list(contents)},
-                            client_id=client_id, case_id=case_id)
-        if kind != "client" and client_id is not None:
-            # After a case goes, a client left without one is found as a client.
-            search.refresh_client(session, client_id)
-        return Deletion(kind, row_id, label, contents, entry.id)
+        return trash_record(session, kind, row_id, actor=actor,
+                            expected_version=expected_version)
+
+
+def trash_record(session: Session, kind: str, row_id: int, *, actor: str,
+                 expected_version: int | None = None) -> Deletion:
+    """``delete_record`` inside the caller's transaction (flush the caller's changes first)."""
+    _check_kind(kind)
+    graph = _graph(session, kind, row_id)
+    row = graph.rows[kind][0]
+    label = label_of(session, kind, row)
+    contents = tuple(contents_of(graph, kind))
+    client_id, case_id = owners_of(session, kind, row)
+    clients, cases = _owner_to_bump(session, kind, row)
+    if expected_version is not None:
+        owner: Client | Case | None = (
+            session.get(Client, row_id) if kind == "client"
+            else session.get(Case, row_id) if kind == "case"
+            else session.get(Client, min(clients)) if clients
+            else session.get(Case, min(cases)) if cases else None)
+        if owner is not None and owner.version != expected_version:
+            raise ConflictError(f"{label} was changed by someone else since you opened "
+                                "it; reload it and try again")
+    _bump_owners(session, clients, cases)
+    session.flush()
+    entry = TrashEntry(deleted_by=actor, entity=kind, entity_id=row_id, label=label[:300],
+                       contents=list(contents), snapshot=graph.as_json(),
+                       client_id=client_id, case_id=case_id)
+    session.add(entry)
+    session.flush()
+    session.expunge_all()  # the rows go by SQL; no stale objects may flush afterwards
+    delete(session, graph)
+    audit.record_values(session, actor=actor, action=AuditAction.DELETE, entity=kind,
+                        entity_id=row_id, changes={**row, "trash_entry": entry.id,
+                                                   "with": list(contents)},
+                        client_id=client_id, case_id=case_id)
+    if kind != "client" and client_id is not None:
+        # After a case goes, a client left without one is found as a client.
+        search.refresh_client(session, client_id)
+    return Deletion(kind, row_id, label, contents, entry.id)
 
 
 def list_trash(store: Store) -> list[TrashItem]:

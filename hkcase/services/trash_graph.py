@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.labels import label
 from hkcase.store.base import Base, UTCDateTime
 
 #: Tables rebuilt by the services, never kept in a snapshot.
@@ -156,7 +157,7 @@ def check_parents(session: Session, graph: Graph, root: str) -> None:
             continue
         value = row.get(fk.parent.name)
         if value is not None and not _exists(session, fk.column.table, value):
-            raise RestoreError(f"its {fk.column.table.name.replace('_', ' ')} (number {value}) "
+            raise RestoreError(f"its {label(fk.column.table.name)} (number {value}) "
                                "is no longer there: restore that first")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.labels import label
 from hkcase.services.trash_graph import Graph
 from hkcase.store.base import Base
 from hkcase.store.models import (
@@ -81,18 +82,18 @@ def label_of(session: Session, kind: str, row: dict[str, Any]) -> str:
     if kind == "document":
         return f"file {row['original_name']} (version {row['version_no']})"
     if kind == "travel_document":
-        return (f"{str(row['doc_type']).replace('_', ' ')} {row['number']} of "
+        return (f"{label(row['doc_type'])} {row['number']} of "
                 f"{_client_name(session, row['client_id'])}")
     if kind == "education":
-        return (f"{str(row['level']).replace('_', ' ')} from {row['institution']} of "
+        return (f"{label(row['level'])} from {row['institution']} of "
                 f"{_client_name(session, row['client_id'])}")
     if kind == "employment":
         return f"job at {row['employer']} of {_client_name(session, row['client_id'])}"
     if kind == "relationship":
         return (f"family link: {_client_name(session, row['dependant_id'])} follows "
                 f"{_client_name(session, row['sponsor_id'])} "
-                f"({str(row['kind']).replace('_', ' ')})")
-    return f"{kind.replace('_', ' ')} {row.get('id')}"
+                f"({label(row['kind'])})")
+    return f"{label(kind)} {row.get('id')}"
 
 
 def contents_of(graph: Graph, root: str) -> list[str]:
@@ -103,8 +104,8 @@ def contents_of(graph: Graph, root: str) -> list[str]:
         count = len(rows) - (1 if table == root else 0)
         if count <= 0:
             continue
-        one, many = NOUNS.get(table, (f"{table.replace('_', ' ')} row",
-                                      f"{table.replace('_', ' ')} rows"))
+        one, many = NOUNS.get(table, (f"{label(table)} row",
+                                      f"{label(table)} rows"))
         text = f"{count} {one if count == 1 else many}"
         if table == "case":
             text += " (" + ", ".join(str(r["reference"]) for r in rows) + ")"

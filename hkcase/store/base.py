@@ -76,9 +76,14 @@ class Timestamps:
 # Tables the database has but the models do not describe: SQLite's FTS5 index
 # and its shadow tables. Migrations and the drift check leave them alone.
 UNMAPPED_TABLE_PREFIXES = ("search_fts",)
+# PostgreSQL's search indexes (GIN full text and trigrams, migration 0010): they exist
+# on one backend only, so the models cannot declare them.
+UNMAPPED_INDEXES = ("ix_search_entry_words", "ix_search_entry_fragments")
 
 
 def include_in_migrations(name: str | None, type_: str, parent_names: object) -> bool:
-    """Alembic ``include_name`` hook: skip the unmapped FTS tables."""
+    """Alembic ``include_name`` hook: skip the unmapped FTS tables and search indexes."""
+    if type_ == "index" and name in UNMAPPED_INDEXES:
+        return False
     return not (type_ == "table" and name is not None
                 and name.startswith(UNMAPPED_TABLE_PREFIXES))

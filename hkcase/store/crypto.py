@@ -28,7 +28,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -141,22 +141,32 @@ def read_header(data_dir: Path) -> Header | None:
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}") from None
     try:
-        raw = json.loads(text)
-        kdf = raw["kdf"]
-        return Header(base64.b64decode(kdf["salt"]), base64.b64decode(raw["check_nonce"]),
-                      base64.b64decode(raw["check"]), str(raw["state"]),
-                      int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+        return _header_from(json.loads(text))
     except (ValueError, KeyError, TypeError):
         raise StoreError(f"{path} is damaged: hkcase cannot tell how this data folder is "
                          "encrypted; restore it from a backup of the data folder") from None
 
 
-def write_header(data_dir: Path, header: Header) -> None:
-    """Write the header atomically (temporary file, fsync, rename)."""
-    body = {"format": 1, "state": header.state, "cipher": "AES-256-GCM; SQLCipher 4 raw key",
+def _header_body(header: Header) -> dict[str, object]:
+    return {"format": 1, "state": header.state, "cipher": "AES-256-GCM; SQLCipher 4 raw key",
             "kdf": {"name": "scrypt", "salt": _b64(header.salt), "n": header.n,
                     "r": header.r, "p": header.p},
             "check_nonce": _b64(header.check_nonce), "check": _b64(header.check)}
+
+
+def _header_from(raw: dict[str, object]) -> Header:
+    """``ValueError``, ``KeyError`` or ``TypeError`` for a damaged header."""
+    kdf = raw["kdf"]
+    if not isinstance(kdf, dict):
+        raise TypeError("kdf")
+    return Header(base64.b64decode(kdf["salt"]), base64.b64decode(str(raw["check_nonce"])),
+                  base64.b64decode(str(raw["check"])), str(raw["state"]),
+                  int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+
+
+def write_header(data_dir: Path, header: Header) -> None:
+    """Write the header atomically (temporary file, fsync, rename)."""
+    body = _header_body(header)
     target = data_dir / HEADER_FILENAME
     partial = data_dir / f".{HEADER_FILENAME}.{secrets.token_hex(4)}"
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -187,7 +197,7 @@ def _aad(head: bytes, index: int, last: bool) -> bytes:
     return head + struct.pack(">I?", index, last)
 
 
-def encrypt_stream(source: BinaryIO, target: BinaryIO, key: bytes, *,
+def encrypt_stream(source: IO[bytes], target: IO[bytes], key: bytes, *,
                    chunk: int = CHUNK) -> int:
     """Encrypt ``source`` into ``target`` chunk by chunk; returns the plaintext size."""
     aead = AESGCM(key)
@@ -295,6 +305,93 @@ def encrypt_in_place(path: Path, key: bytes) -> bool:
     return True
 
 
+# -- sealed archives (exports of an encrypted data folder) ---------------------------------
+
+#: A sealed archive: this, a 4-byte length, the folder's header (JSON: the scrypt salt
+#: and check, no key), then the archive as an encrypted stream under the file key.
+SEALED_MAGIC = b"HKCARC1\n"
+_LENGTH = struct.Struct(">I")
+
+
+class SealedWriter:
+    """A write-only stream that seals what is written, chunk by chunk, into ``target``.
+
+    ``zipfile`` writes to it as to an unseekable file; ``close`` seals the last
+    chunk (and must be called for the output to be complete).
+    """
+
+    def __init__(self, target: IO[bytes], header: Header, keys: Keys) -> None:
+        body = json.dumps({**_header_body(header), "state": ENCRYPTED}).encode("utf-8")
+        target.write(SEALED_MAGIC + _LENGTH.pack(len(body)) + body)
+        self._target = target
+        self._aead = AESGCM(keys.files)
+        self._prefix = secrets.token_bytes(8)
+        self._head = _HEAD.pack(MAGIC, self._prefix, CHUNK)
+        target.write(self._head)
+        self._buffer = bytearray()
+        self._index = 0
+        self.closed = False
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        while len(self._buffer) > CHUNK:  # more follows: not the last chunk
+            self._seal(bytes(self._buffer[:CHUNK]), last=False)
+            del self._buffer[:CHUNK]
+        return len(data)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def _seal(self, block: bytes, *, last: bool) -> None:
+        self._target.write(self._aead.encrypt(_nonce(self._prefix, self._index), block,
+                                              _aad(self._head, self._index, last)))
+        self._index += 1
+
+    def close(self) -> None:
+        if not self.closed:
+            self._seal(bytes(self._buffer), last=True)
+            self._buffer.clear()
+            self.closed = True
+
+
+def sealed_header(path: Path) -> Header | None:
+    """The header of a sealed archive, or None if ``path`` is not one."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(SEALED_MAGIC)) != SEALED_MAGIC:
+                return None
+            return _read_sealed_header(handle)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _read_sealed_header(handle: BinaryIO) -> Header:
+    raw = handle.read(_LENGTH.size)
+    if len(raw) != _LENGTH.size or _LENGTH.unpack(raw)[0] > 65536:
+        raise TamperedFileError("the encrypted archive is damaged (its header is unreadable)")
+    try:
+        return _header_from(json.loads(handle.read(_LENGTH.unpack(raw)[0])))
+    except (ValueError, KeyError, TypeError):
+        raise TamperedFileError("the encrypted archive is damaged (its header is "
+                                "unreadable)") from None
+
+
+def unseal(source: Path, target: Path, keys: Keys) -> None:
+    """Decrypt the sealed archive ``source`` to ``target`` (0600; nothing left on failure)."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.dec-partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            if src.read(len(SEALED_MAGIC)) != SEALED_MAGIC:
+                raise TamperedFileError("not an hkcase encrypted archive")
+            _read_sealed_header(src)
+            decrypt_stream(src, out, keys.files)
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+
+
 # -- the keys of open data folders -----------------------------------------------------
 
 _FOLDER_KEYS: dict[Path, Keys] = {}
@@ -307,6 +404,11 @@ def register_keys(data_dir: Path, keys: Keys) -> None:
 
 def forget_keys(data_dir: Path) -> None:
     _FOLDER_KEYS.pop(data_dir.resolve(), None)
+
+
+def registered_keys() -> list[Keys]:
+    """The keys of every data folder opened in this process."""
+    return list(_FOLDER_KEYS.values())
 
 
 def keys_for(path: Path) -> Keys | None:
@@ -346,7 +448,7 @@ def plain_sha256(path: Path, key: bytes | None = None) -> str:
     return digest.hexdigest()
 
 
-def write_stored(path: Path, source: BinaryIO, *, data_dir: Path | None = None) -> None:
+def write_stored(path: Path, source: IO[bytes], *, data_dir: Path | None = None) -> None:
     """Write ``source`` to ``path``, encrypted if its data folder is open encrypted.
 
     For writers (attachments, exports) whose caller has already made ``path`` a

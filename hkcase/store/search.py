@@ -177,6 +177,43 @@ def _entry_ids_sqlite(parts: list[QueryPart], *, clients: bool = False) -> list[
     return sets
 
 
+# PostgreSQL: the words through a full-text index, the fragments through trigrams (0010).
+# ``simple`` keeps each of our tokens as one lexeme (they are folded and split already,
+# a Chinese character a token); the expression is the one migration 0010 indexes.
+_TS_CONFIG = "'simple'::regconfig"
+
+
+def _ts_lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _ts_query(parts: list[QueryPart]) -> str | None:
+    """Every word phrase, its tokens adjacent and the last a prefix, as one ``tsquery``."""
+    phrases = [" <-> ".join(_ts_lexeme(t) for t in p.phrase) + ":*"
+               for p in parts if p.fragment is None]
+    return " & ".join(f"({phrase})" for phrase in phrases) if phrases else None
+
+
+def _entry_condition_postgresql(parts: list[QueryPart]) -> list[sa.ColumnElement[bool]]:
+    """The same matches as the FTS5 path: phrases as a ``tsquery``, fragments by trigram LIKE."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    query = _ts_query(parts)
+    if query is not None:
+        config: sa.ColumnElement[Any] = sa.literal_column(_TS_CONFIG)
+        conditions.append(sa.func.to_tsvector(config, SearchEntry.document).bool_op("@@")(
+            sa.func.to_tsquery(config, sa.bindparam("tsquery", query, unique=True))))
+    conditions += [SearchEntry.fragments.like(f"%{_like(p.fragment)}%", escape="\\")
+                   for p in parts if p.fragment is not None]
+    return conditions
+
+
+def _entry_conditions(session: Session, parts: list[QueryPart]
+                      ) -> list[sa.ColumnElement[bool]]:
+    if session.get_bind().dialect.name == "postgresql":
+        return _entry_condition_postgresql(parts)
+    return _entry_condition_portable(parts)
+
+
 def _entry_condition_portable(parts: list[QueryPart]) -> list[sa.ColumnElement[bool]]:
     conditions: list[sa.ColumnElement[bool]] = []
     for part in parts:
@@ -194,7 +231,8 @@ def matching_cases(session: Session, text: str) -> sa.ColumnElement[bool] | None
     """A condition on ``Case.id`` for cases whose search text matches ``text``.
 
     SQLite uses the FTS5 indexes (a case's entry id is its id, so no join is
-    needed); other databases compare the text of ``search_entry``.
+    needed), PostgreSQL its full-text and trigram indexes (migration 0010); other
+    databases compare the text of ``search_entry``.
     """
     parts = query_parts(text)
     if not parts:
@@ -202,7 +240,7 @@ def matching_cases(session: Session, text: str) -> sa.ColumnElement[bool] | None
     if session.get_bind().dialect.name == "sqlite":
         return sa.and_(*(Case.id.in_(ids) for ids in _entry_ids_sqlite(parts)))
     return Case.id.in_(sa.select(SearchEntry.case_id).where(
-        SearchEntry.case_id.is_not(None), *_entry_condition_portable(parts)))
+        SearchEntry.case_id.is_not(None), *_entry_conditions(session, parts)))
 
 
 FtsDriver = tuple[sa.TableClause, sa.ColumnElement[int], list[sa.ColumnElement[bool]]]
@@ -244,7 +282,7 @@ def matching_clients(session: Session, text: str) -> sa.ColumnElement[bool] | No
     if session.get_bind().dialect.name == "sqlite":
         return sa.and_(*(Client.id.in_(ids) for ids in _entry_ids_sqlite(parts, clients=True)))
     return Client.id.in_(sa.select(SearchEntry.client_id).where(
-        SearchEntry.case_id.is_(None), *_entry_condition_portable(parts)))
+        SearchEntry.case_id.is_(None), *_entry_conditions(session, parts)))
 
 
 def clients_without_cases(session: Session, text: str, *, limit: int = 200

@@ -80,7 +80,7 @@ def below(cid: str, text: str, value: float | None, limit: float, field: str,
                      cautions=cautions)
 
 
-def _feb29_ambiguous(born: date, on: date) -> bool:
+def feb29_ambiguous(born: date, on: date) -> bool:
     # Whether someone born on 29 February turns a year older on 28 February or on
     # 1 March in a common year is not settled (schemes.md §0.4): on 28 February the
     # age is in doubt.
@@ -98,7 +98,7 @@ def age_criterion(cid: str, text: str, p: Profile, *, min_age: int | None = None
         return Criterion(cid, text, NOT_MET, "born after the assessment date")
     ok = (min_age is None or age >= min_age) and (max_age is None or age <= max_age)
     review = None
-    if _feb29_ambiguous(p.date_of_birth, p.assessment_date):
+    if feb29_ambiguous(p.date_of_birth, p.assessment_date):
         older = age + 1
         if ((min_age is None or older >= min_age) and (max_age is None or older <= max_age)) != ok:
             review = ("born on 29 February: whether the birthday counts on 28 February or "

@@ -20,6 +20,7 @@ from hkcase.domain.eligibility.schemes.graduates import assess_assg, assess_iang
 from hkcase.domain.eligibility.schemes.investment import assess_new_cies
 from hkcase.domain.eligibility.schemes.qmas import assess_qmas_abpt, assess_qmas_gpt
 from hkcase.domain.eligibility.schemes.ttps import assess_ttps
+from hkcase.domain.eligibility.verdicts import VERDICTS
 from hkcase.domain.stay import StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
 
@@ -68,6 +69,8 @@ WORDS = {
     "years_experience_last_5y": "work experience in the last 5 years",
     "years_relevant_experience": "relevant experience",
 }
+_ALL = tuple((scheme, VERDICTS[scheme], ASSESSORS[scheme]) for scheme in ASSESSORS)
+NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
 HORIZON_YEARS = 10
 _TURNS = {age: f"turns {age}" for ages in AGE_THRESHOLDS.values() for age in ages}
 ASSUMING_WORK = " (assuming the applicant keeps working)"
@@ -171,12 +174,19 @@ def changes_on(scheme: Scheme, p: Profile, today: SchemeResult, *,
     ``projected`` keeps ``p`` as projected to each date, for the other schemes
     of the same assessment (many dates recur: birthdays, rule changes).
     """
+    return _changes(scheme, p, today, _candidates(scheme, p), {} if projected is None
+                    else projected)
+
+
+def _changes(scheme: Scheme, p: Profile, today: SchemeResult,
+             candidates: dict[date, list[str]], projected: dict[date, Profile]) -> list[Change]:
+    """``changes_on`` over the candidate dates already found."""
+    if not candidates:
+        return []
     assessor = ASSESSORS[scheme]
     previous = _status_map(today)
     changes: list[Change] = []
-    if projected is None:
-        projected = {}
-    for day, labels in sorted(_candidates(scheme, p).items()):
+    for day, labels in sorted(candidates.items()):
         future = projected.get(day)
         if future is None:
             future = projected[day] = _project(p, day)
@@ -191,13 +201,19 @@ def changes_on(scheme: Scheme, p: Profile, today: SchemeResult, *,
     return changes
 
 
-@lru_cache(maxsize=4096)
 def initial_stay_months(scheme: Scheme, on: date, category: str | None) -> int | None:
     """The first stay the scheme's dated pattern grants on approval on ``on``.
 
     None for dependants (their stay follows the sponsor's) and where the stay
     rules cannot say.
     """
+    return _stay_months(scheme.value, on, category)
+
+
+@lru_cache(maxsize=4096)
+def _stay_months(name: str, on: date, category: str | None) -> int | None:
+    # keyed by the scheme's name: a str hashes faster than an Enum member
+    scheme = Scheme(name)
     if scheme is Scheme.DEPENDANT:
         return None
     try:
@@ -211,15 +227,26 @@ def initial_stay_months(scheme: Scheme, on: date, category: str | None) -> int |
 
 def assess(profile: Profile, schemes: Iterable[Scheme] | None = None, *,
            with_changes: bool = True) -> Assessment:
-    """Assess ``profile`` on its assessment date under each scheme (all by default)."""
+    """Assess ``profile`` on its assessment date under each scheme (all by default).
+
+    A result whose answer cannot change with time alone (or every result, without
+    ``with_changes``) builds its explanation (criteria, reasons, missing facts,
+    cautions) only when first read.
+    """
     results = []
     projected: dict[date, Profile] = {}
-    for scheme in schemes or ASSESSORS:
-        result = ASSESSORS[scheme](profile)
-        if result.outcome is not Outcome.NOT_ELIGIBLE:
-            result.initial_stay_months = initial_stay_months(
-                scheme, profile.assessment_date, result.category)
-        if with_changes:
-            result.changes_on = changes_on(scheme, profile, result, projected=projected)
+    on = profile.assessment_date
+    plan = _ALL if not schemes else [(s, VERDICTS[s], ASSESSORS[s]) for s in schemes]
+    for scheme, verdict, assessor in plan:
+        # Time can change the answer only where a candidate date falls in the horizon;
+        # elsewhere the verdict is enough until the explanation is read.
+        candidates = _candidates(scheme, profile) if with_changes else None
+        result = None if candidates else verdict(profile)
+        if result is None:
+            result = assessor(profile)
+        if result.outcome is not NOT_ELIGIBLE:
+            result.initial_stay_months = _stay_months(result.scheme, on, result.category)
+        if candidates:
+            result.changes_on = _changes(scheme, profile, result, candidates, projected)
         results.append(result)
     return Assessment(assessment_date=profile.assessment_date, results=results)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -93,22 +94,140 @@ class Change:
         return {"date": self.date.isoformat(), "criterion": self.criterion, "effect": self.effect}
 
 
-@dataclass(slots=True)
 class SchemeResult:
-    """The assessment of one scheme on one date."""
+    """The assessment of one scheme on one date.
 
-    scheme: str
-    outcome: Outcome
-    criteria: list[Criterion]
-    rule_set: RuleSetRef | None
-    category: str | None = None
-    score: int | None = None
-    pass_mark: int | None = None
-    initial_stay_months: int | None = None
-    reasons: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    changes_on: list[Change] = field(default_factory=list)
-    cautions: list[str] = field(default_factory=list)
+    A result made by ``deferred`` carries its verdict (outcome, category, score)
+    and builds its explanation (criteria, reasons, missing facts, cautions) on
+    first use, by running the scheme's assessor: bulk readers want the verdict only.
+    """
+
+    __slots__ = (
+        "_assessor",
+        "_cautions",
+        "_criteria",
+        "_missing",
+        "_profile",
+        "_reasons",
+        "category",
+        "changes_on",
+        "initial_stay_months",
+        "outcome",
+        "pass_mark",
+        "rule_set",
+        "scheme",
+        "score",
+    )
+
+    def __init__(self, scheme: str, outcome: Outcome, criteria: list[Criterion],
+                 rule_set: RuleSetRef | None, category: str | None = None,
+                 score: int | None = None, pass_mark: int | None = None,
+                 initial_stay_months: int | None = None, reasons: list[str] | None = None,
+                 missing: list[str] | None = None, changes_on: list[Change] | None = None,
+                 cautions: list[str] | None = None) -> None:
+        self.scheme = scheme
+        self.outcome = outcome
+        self.rule_set = rule_set
+        self.category = category
+        self.score = score
+        self.pass_mark = pass_mark
+        self.initial_stay_months = initial_stay_months
+        self.changes_on: list[Change] = [] if changes_on is None else changes_on
+        self._criteria = criteria
+        self._reasons: list[str] = [] if reasons is None else reasons
+        self._missing: list[str] = [] if missing is None else missing
+        self._cautions: list[str] = [] if cautions is None else cautions
+        self._assessor: Callable[[Any], SchemeResult] | None = None
+        self._profile: Any = None
+
+    @classmethod
+    def deferred(cls, scheme: str, outcome: Outcome, rule_set: RuleSetRef | None,
+                 category: str | None, score: int | None, pass_mark: int | None,
+                 assessor: Callable[[Any], SchemeResult], profile: Any) -> SchemeResult:
+        """A result whose explanation is ``assessor(profile)``'s, built when first read."""
+        result = cls.__new__(cls)
+        result.scheme = scheme
+        result.outcome = outcome
+        result.rule_set = rule_set
+        result.category = category
+        result.score = score
+        result.pass_mark = pass_mark
+        result.initial_stay_months = None
+        result.changes_on = []
+        result._assessor = assessor
+        result._profile = profile
+        return result
+
+    def _explain(self) -> None:
+        assessor = self._assessor
+        if assessor is not None:
+            full = assessor(self._profile)
+            self._assessor = self._profile = None
+            self._criteria, self._reasons = full._criteria, full._reasons
+            self._missing, self._cautions = full._missing, full._cautions
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        if self._assessor is not None:
+            self._explain()
+        return self._criteria
+
+    @criteria.setter
+    def criteria(self, value: list[Criterion]) -> None:
+        self._explain()
+        self._criteria = value
+
+    @property
+    def reasons(self) -> list[str]:
+        if self._assessor is not None:
+            self._explain()
+        return self._reasons
+
+    @reasons.setter
+    def reasons(self, value: list[str]) -> None:
+        self._explain()
+        self._reasons = value
+
+    @property
+    def missing(self) -> list[str]:
+        if self._assessor is not None:
+            self._explain()
+        return self._missing
+
+    @missing.setter
+    def missing(self, value: list[str]) -> None:
+        self._explain()
+        self._missing = value
+
+    @property
+    def cautions(self) -> list[str]:
+        if self._assessor is not None:
+            self._explain()
+        return self._cautions
+
+    @cautions.setter
+    def cautions(self, value: list[str]) -> None:
+        self._explain()
+        self._cautions = value
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.scheme, self.outcome, self.criteria, self.rule_set, self.category,
+                self.score, self.pass_mark, self.initial_stay_months, self.reasons,
+                self.missing, self.changes_on, self.cautions)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, SchemeResult)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        names = ("scheme", "outcome", "criteria", "rule_set", "category", "score", "pass_mark",
+                 "initial_stay_months", "reasons", "missing", "changes_on", "cautions")
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"SchemeResult({shown})"
 
     def status_of(self, criterion_id: str) -> Status | None:
         for criterion in self.criteria:

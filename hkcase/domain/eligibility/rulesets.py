@@ -11,7 +11,6 @@ assessment date.
 
 from __future__ import annotations
 
-import itertools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,11 +19,9 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
+from hkcase.domain import dated
+from hkcase.domain.dated import RuleDataError
 from hkcase.domain.eligibility.model import RuleSetRef
-
-
-class RuleDataError(ValueError):
-    """A rule file that is malformed (overlapping dates, missing keys)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class RuleSet:
         object.__setattr__(self, "ref", ref)
 
     def covers(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+        return dated.in_force(self.effective_from, self.effective_to, on)
 
     # Rule-set ids are unique: hashing by id lets per-rule-set work be cached.
     def __hash__(self) -> int:
@@ -86,9 +83,8 @@ def rule_sets(name: str) -> tuple[RuleSet, ...]:
             raise RuleDataError(f"{name}.toml: {sets[-1].id} marks as second-hand a page it "
                                 "does not cite")
     sets.sort(key=lambda s: s.effective_from)
-    for earlier, later in itertools.pairwise(sets):
-        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
-            raise RuleDataError(f"{name}.toml: {earlier.id} overlaps {later.id}")
+    if pair := dated.first_overlap(sets, lambda s: (s.effective_from, s.effective_to)):
+        raise RuleDataError(f"{name}.toml: {pair[0].id} overlaps {pair[1].id}")
     if not sets:
         raise RuleDataError(f"{name}.toml has no rule sets")
     return tuple(sets)
@@ -118,3 +114,12 @@ def change_dates(name: str) -> tuple[date, ...]:
         if candidate.effective_to is not None:
             dates.add(candidate.effective_to + timedelta(days=1))
     return tuple(sorted(dates))
+
+
+@lru_cache(maxsize=16384)
+def in_force(name: str, on: date) -> RuleSet | None:
+    """The rule set of ``name`` in force on ``on``; None before the scheme's launch."""
+    launched = launch_date(name)
+    if launched is not None and on < launched:
+        return None
+    return rule_set_on(name, on)

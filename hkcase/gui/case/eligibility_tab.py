@@ -36,6 +36,7 @@ from hkcase.domain.case_facts import (
 )
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import Criterion, SchemeResult, Status
+from hkcase.domain.labels import label
 from hkcase.domain.vocab import Scheme
 from hkcase.gui.case.fact_inputs import FactInput, profile_choices
 from hkcase.gui.case.wrap_delegate import WrapDelegate
@@ -59,8 +60,7 @@ from hkcase.services.eligibility import (
     parse_override,
     record_check,
 )
-from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError, StoreError
+from hkcase.services.errors import ConflictError, StoreError, ValidationError
 
 STATUS_MARK = {Status.MET: "✓ met", Status.NOT_MET: "✗ not met", Status.UNKNOWN: "? unknown"}
 OUTCOME_COLOUR = {"eligible": "#067647", "not_eligible": "#b42318", "needs_review": "#b54708"}
@@ -170,13 +170,13 @@ class EligibilityTab(QWidget):
         self._size_fact_columns()
         self.runsList.clear()
         for run in list_runs(self.ctx.store, self.case_id):
-            self.runsList.addItem(f"{run.assessment_date} · {run.outcome.replace('_', ' ')} · "
+            self.runsList.addItem(f"{run.assessment_date} · {label(run.outcome)} · "
                                   f"{run.rule_set_id or 'no rule set'} · {run.created_by or ''}")
 
     def _show_result(self, result: SchemeResult) -> None:
         colour = OUTCOME_COLOUR.get(result.outcome.value, "#101828")
         head = (f"<b>{result.scheme}: <span style='color:{colour}'>"
-                f"{result.outcome.value.replace('_', ' ')}</span></b>")
+                f"{label(result.outcome.value)}</span></b>")
         if result.category:
             head += f" (category {result.category})"
         if result.score is not None and result.pass_mark is not None:
@@ -193,7 +193,7 @@ class EligibilityTab(QWidget):
         lines += [f"⚠ {c}" for c in getattr(result, "cautions", ())]
         texts = {c.id: c.text for c in result.criteria}
         lines += [f"From {c.date}: {texts.get(c.criterion, c.criterion)} — "
-                  f"{c.effect.replace('_', ' ')}" for c in result.changes_on[:3]]
+                  f"{label(c.effect)}" for c in result.changes_on[:3]]
         lines.append("<i>ImmD decides every application.</i>")
         self.eligibilityOutcome.setText("<br>".join(lines))
 

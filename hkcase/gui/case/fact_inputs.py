@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
+from hkcase.domain.labels import label
+
 UNSET = "—"
 _NO_DATE = QDate(1900, 1, 1)
 _MONEY = QRegularExpression(r"^\s*(HK\$)?\s*[0-9][0-9,]*(\.[0-9]{0,2})?\s*$")
@@ -19,7 +21,7 @@ NUMBER_KINDS = ("count", "percent", "years", "months")
 
 
 def _label(value: str) -> str:
-    return value.replace("_", " ").capitalize()
+    return label(value, capital=True)
 
 
 class FactInput:

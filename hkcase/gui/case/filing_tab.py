@@ -1,8 +1,10 @@
 """The case pane's Filing tab and Case ▸ Prepare upload set…: ready for ImmD's e-service.
 
-The tab shows the pre-filing checks, the fees and the expected decision, then the data
-sheet in the e-form's order with a Copy button on every value and "Copy all in order".
-Everything comes from ``services.filing``; nothing here decides a rule.
+The tab (``ui/filing_tab.ui``) shows the pre-filing checks, the fees and the expected
+decision, then the data sheet in the e-form's order with a Copy button on every value
+and "Copy all in order", all in the chosen language. The "in Hong Kong" tick is the
+case fact "applying from" (``services.filing.presence``). Everything comes from
+``services.filing``; nothing here decides a rule.
 """
 
 from __future__ import annotations
@@ -14,24 +16,25 @@ from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.filing.checks import CheckStatus
+from hkcase.gui.forms import load_form
 from hkcase.gui.prompts import Prompts
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
-from hkcase.services.filing.checks import CaseReadiness, readiness
+from hkcase.services.errors import StoreError, ValidationError
+from hkcase.services.filing.checks import CaseReadiness, readiness, summary
+from hkcase.services.filing.presence import confirm_in_hong_kong
 from hkcase.services.filing.sheet import FilingSheet, SheetField, filing_sheet
+from hkcase.services.filing.sheet_labels import text
 
 if TYPE_CHECKING:
     from hkcase.gui.main_window import MainWindow
@@ -41,53 +44,35 @@ MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM:
 LANGS = ((Lang.EN, "English"), (Lang.ZH_HK, "中文（繁體）"), (Lang.ZH_CN, "中文（简体）"))
 
 
-def _money(value: int | None) -> str:
-    return "?" if value is None else f"HK${value:,}"
-
-
 class FilingTab(QWidget):
     """Checks, fees and the data sheet of one case, each value one click from the clipboard."""
 
+    inHongKongCheck: QCheckBox
+    langCombo: QComboBox
+    copyAllButton: QPushButton
+    saveSheetButton: QPushButton
+    summaryLabel: QLabel
+    checksList: QListWidget
+    sheetTable: QTableWidget
+
     def __init__(self, ctx: AppContext, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        load_form("filing_tab", self)
         self.ctx = ctx
         self.prompts = prompts
         self.case_id: int | None = None
         self.sheet: FilingSheet | None = None
         self.ready: CaseReadiness | None = None
         self._stale = False
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.inHongKongCheck = QCheckBox("Client confirmed being in Hong Kong (extensions)")
-        self.langCombo = QComboBox()
         for lang, name in LANGS:
             self.langCombo.addItem(name, lang)
-        self.copyAllButton = QPushButton("Copy all in order")
-        self.saveSheetButton = QPushButton("Save for the client…")
-        self.saveSheetButton.setToolTip("The sheet as a PDF for the client to check and sign")
-        top.addWidget(self.inHongKongCheck)
-        top.addStretch(1)
-        top.addWidget(self.langCombo)
-        top.addWidget(self.copyAllButton)
-        top.addWidget(self.saveSheetButton)
-        layout.addLayout(top)
-        self.summaryLabel = QLabel()
-        self.summaryLabel.setWordWrap(True)
-        layout.addWidget(self.summaryLabel)
-        self.checksList = QListWidget()
-        self.checksList.setMaximumHeight(150)
-        self.checksList.setWordWrap(True)
-        layout.addWidget(self.checksList)
-        self.sheetTable = QTableWidget(0, 3)
-        self.sheetTable.setHorizontalHeaderLabels(["Field", "Value", ""])
-        self.sheetTable.verticalHeader().setVisible(False)
         header = self.sheetTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.sheetTable, 1)
         self.copy_buttons: list[QPushButton] = []
-        self.inHongKongCheck.toggled.connect(lambda _on: self.refresh())
+        # clicked, not toggled: only the consultant's own click saves the fact.
+        self.inHongKongCheck.clicked.connect(self.save_in_hong_kong)
         self.langCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.copyAllButton.clicked.connect(self.copy_all)
         self.saveSheetButton.clicked.connect(self.save_sheet)
@@ -104,35 +89,44 @@ class FilingTab(QWidget):
         if self._stale:
             self.refresh()
 
+    def lang(self) -> Lang:
+        return Lang(self.langCombo.currentData() or Lang.EN)
+
+    def save_in_hong_kong(self, checked: bool) -> None:
+        """Keep the tick as the case fact "applying from: Hong Kong" (or withdraw it)."""
+        if self.case_id is None:
+            return
+        try:
+            confirm_in_hong_kong(self.ctx.store, self.case_id, checked, actor=self.ctx.actor)
+        except (ValidationError, StoreError) as exc:
+            self.prompts.error(self, "Applicant in Hong Kong", str(exc))
+        self.refresh()
+
     def refresh(self) -> None:
         if self.case_id is None:
             return
         self._stale = False
-        lang = self.langCombo.currentData() or Lang.EN
-        confirmed = True if self.inHongKongCheck.isChecked() else None
+        lang = self.lang()
         try:
-            self.ready = readiness(self.ctx.store, self.case_id, in_hong_kong=confirmed)
+            self.ready = readiness(self.ctx.store, self.case_id)
             self.sheet = filing_sheet(self.ctx.store, self.case_id, lang,
                                       on=self.ready.filing_date)
         except ValidationError as exc:
             self.summaryLabel.setText(str(exc))
             return
-        self._fill_checks(self.ready)
+        in_hk = next((c for c in self.ready.checks if c.code == "in_hong_kong"), None)
+        self.inHongKongCheck.blockSignals(True)
+        self.inHongKongCheck.setChecked(in_hk is not None and in_hk.status is CheckStatus.PASS)
+        self.inHongKongCheck.blockSignals(False)
+        self._fill_checks(self.ready, lang)
         self._fill_sheet(self.sheet)
 
-    def _fill_checks(self, ready: CaseReadiness) -> None:
+    def _fill_checks(self, ready: CaseReadiness, lang: Lang) -> None:
         self.checksList.clear()
         for check in ready.checks:
             if check.status is not CheckStatus.NOT_APPLICABLE:
-                self.checksList.addItem(f"{MARKS[check.status]} {check.message}")
-        fees = ready.fees
-        fee = (f"On filing {_money(fees.on_filing_total)} for {len(fees.lines)} applicant"
-               f"{'s' if len(fees.lines) != 1 else ''} (non-refundable)")
-        decision = ("no processing time published" if ready.decision is None else
-                    f"expected decision around {ready.decision.around.isoformat()}")
-        state = "Ready to file" if ready.ready else "Not ready to file"
-        self.summaryLabel.setText(f"<b>{state}</b> on {ready.filing_date.isoformat()} · "
-                                  f"{fee} · {decision}")
+                self.checksList.addItem(f"{MARKS[check.status]} {check.text(lang)}")
+        self.summaryLabel.setText(summary(ready, lang))
 
     def _fill_sheet(self, sheet: FilingSheet) -> None:
         table = self.sheetTable
@@ -155,7 +149,8 @@ class FilingTab(QWidget):
         row = table.rowCount()
         table.insertRow(row)
         table.setItem(row, 0, QTableWidgetItem(field.label))
-        value = QTableWidgetItem(field.value if field.value is not None else "[missing]")
+        missing = f"[{text('missing', self.lang())}]"
+        value = QTableWidgetItem(field.value if field.value is not None else missing)
         if field.missing:
             value.setForeground(self.palette().placeholderText())
         table.setItem(row, 1, value)

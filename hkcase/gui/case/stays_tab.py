@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
+from hkcase.domain.labels import label
 from hkcase.domain.reminder_wording import shown_title
 from hkcase.domain.vocab import ReminderState
 from hkcase.gui.date_entry import install_date_entries
@@ -25,11 +26,10 @@ from hkcase.gui.snooze_prompt import ask_snooze_until
 from hkcase.services import stays, undo
 from hkcase.services.case_detail import CaseDetail
 from hkcase.services.context import AppContext
-from hkcase.services.errors import ValidationError
+from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.records import StayInput
 from hkcase.services.reminders import set_reminder_state
 from hkcase.services.stays import ReminderRow, StayView, case_reminders, stay_views
-from hkcase.store import ConflictError
 
 
 class StaysTab(QWidget):
@@ -96,7 +96,7 @@ class StaysTab(QWidget):
             last = views[-1]
             self.stayEstimate.setText(
                 f"Limit of stay {last.stay.limit_of_stay} (as printed). Extension window "
-                f"({last.window_rule.replace('_', ' ')}) opens {last.window_opens}."
+                f"({label(last.window_rule)}) opens {last.window_opens}."
                 + (f" The limit falls on a general holiday ({last.limit_holiday}); last "
                    f"working day {last.last_working_day}." if last.limit_holiday else ""))
         else:

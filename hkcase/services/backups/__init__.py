@@ -5,6 +5,7 @@ from hkcase.services.backups.make import (
     BackupReport,
     backup_before,
     backup_now,
+    backup_to_file,
     daily_backup,
     rotate_backups,
     write_backup,
@@ -19,6 +20,7 @@ from hkcase.services.backups.restore import (
 
 __all__ = [
     "BackupFile", "BackupInfo", "BackupReport", "RestoreReport", "backup_before", "backup_now",
+    "backup_to_file",
     "daily_backup", "inspect_backup", "list_backups", "newest_good_backup", "restore",
     "rotate_backups", "write_backup",
 ]

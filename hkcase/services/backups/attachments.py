@@ -4,6 +4,10 @@ The attachments folder already stores every file under its sha256
 (``<sha256[:2]>/<sha256><ext>``), so a file's name says its content: a file
 already in the backup copy is never copied again. New files are copied to a
 temporary name, their hash checked, then renamed into place.
+
+Encrypted attachments are copied as they are (still encrypted); the hash in
+their name is that of the plain content, checked by decrypting the copy.
+``backup -o FILE`` keeps its attachments the same way in ``FILE.attachments``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from hkcase.store import crypto
 from hkcase.store.sqlite_backup import fsync_folder
 
 _STORED = re.compile(r"^[0-9a-f]{64}(\.[a-z0-9]{1,5})?$")
@@ -41,7 +46,7 @@ def _copy_checked(source: Path, target: Path) -> bool:
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        if digest.hexdigest() != source.name.split(".")[0]:
+        if _content_hash(partial, digest.hexdigest(), source) != source.name.split(".")[0]:
             partial.unlink()
             return False
         os.replace(partial, target)
@@ -50,6 +55,24 @@ def _copy_checked(source: Path, target: Path) -> bool:
             partial.unlink()
         raise
     return True
+
+
+def _content_hash(copy: Path, raw_hash: str, source: Path) -> str | None:
+    """The plain content's hash of ``copy`` (decrypted and authenticated if encrypted)."""
+    if not crypto.is_encrypted(copy):
+        return raw_hash
+    keys = crypto.keys_for(source) or crypto.keys_for(copy)
+    if keys is None:
+        raise crypto.NoKeyError(f"{source.name} is encrypted and its data folder is not open")
+    try:
+        return crypto.plain_sha256(copy, keys.files)
+    except crypto.TamperedFileError:
+        return None
+
+
+def attachments_beside(database_copy: Path) -> Path:
+    """The folder holding the attachments of a backup written to a file of one's choice."""
+    return database_copy.with_name(database_copy.name + ".attachments")
 
 
 def sync_attachments(attachments_dir: Path, target_dir: Path) -> AttachmentSync:

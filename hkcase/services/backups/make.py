@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hkcase.services.backups.attachments import AttachmentSync, sync_attachments
+from hkcase.services.backups.attachments import (
+    AttachmentSync,
+    attachments_beside,
+    sync_attachments,
+)
 from hkcase.services.backups.files import (
     ATTACHMENTS,
     DAILY,
@@ -16,9 +20,9 @@ from hkcase.services.backups.files import (
     backup_name,
     list_backups,
 )
-from hkcase.services.backups.rotation import to_keep
-from hkcase.store import Store
-from hkcase.store.errors import BackupError
+from hkcase.services.backups.rotation import prune_attachments, to_keep
+from hkcase.store import Store, crypto
+from hkcase.store.errors import BackupError, StoreError
 from hkcase.store.sqlite_backup import copy_database
 
 log = logging.getLogger(__name__)
@@ -85,6 +89,30 @@ def backup_now(store: Store, backup_dir: Path, attachments_dir: Path | None, *,
     return BackupReport(target, seconds, synced, removed)
 
 
+def backup_to_file(store: Store, target: Path, attachments_dir: Path | None,
+                   data_dir: Path) -> BackupReport:
+    """``backup -o FILE``: the database to ``target``, its attachments (by hash, only new
+    ones) to ``FILE.attachments`` beside it, and, for an encrypted folder, a copy of its
+    encryption header there, so ``hkcase restore FILE`` brings everything back."""
+    started = datetime.now()
+    copy = write_backup(store, target)
+    synced = None
+    beside = attachments_beside(copy)
+    try:
+        beside.mkdir(mode=0o700, exist_ok=True)
+        if attachments_dir is not None:
+            synced = sync_attachments(attachments_dir, beside)
+        header = crypto.read_header(data_dir)
+        if header is not None:
+            crypto.write_header(beside, header)
+    except (OSError, StoreError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise BackupError(f"the database was backed up to {copy}, but copying the "
+                          f"attachments to {beside} failed: {reason}") from None
+    seconds = (datetime.now() - started).total_seconds()
+    return BackupReport(copy, seconds, synced)
+
+
 def backup_before(store: Store, backup_dir: Path, attachments_dir: Path | None,
                   what: str) -> Path | None:
     """A safety copy before ``what`` (``"restore"``, ``"import"`` …); None for a server
@@ -118,4 +146,7 @@ def rotate_backups(backup_dir: Path) -> tuple[Path, ...]:
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
+    blobs = prune_attachments(backup_dir, keep)
+    if blobs:
+        log.info("rotation removed %d backed-up attachment files no backup needs", len(blobs))
     return tuple(removed)

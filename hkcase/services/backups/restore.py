@@ -1,4 +1,11 @@
-"""Restoring a backup: checked first, the current database kept aside, all or nothing."""
+"""Restoring a backup: checked first, the current database kept aside, all or nothing.
+
+In an encrypted data folder every step goes through SQLCipher under the
+folder's keys: an encrypted backup is checked and copied as it is; a plain one
+(taken before the folder was encrypted, or brought from elsewhere) is
+encrypted on the way in, never put in place in the clear. An encrypted backup
+cannot be restored into an unencrypted folder (its key is not there).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +16,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from hkcase.config.locations import Locations
-from hkcase.services.backups.attachments import restore_attachments
+from hkcase.services.backups.attachments import attachments_beside, restore_attachments
 from hkcase.services.backups.files import ATTACHMENTS, DAMAGED, backup_name, list_backups
-from hkcase.store import open_store, sqlite_path, sqlite_url
+from hkcase.store import crypto, open_store, sqlite_path, sqlite_url
+from hkcase.store.crypto import Keys, WrongPassphraseError
 from hkcase.store.errors import BackupError, DamagedDatabaseError, StoreError
 from hkcase.store.failures import describe
 from hkcase.store.integrity import check_database_file
@@ -21,11 +30,14 @@ from hkcase.store.migrate import head_revision, known_revision
 from hkcase.store.sqlite_backup import (
     SQLITE_HEADER,
     copy_file_database,
+    db_errors,
     fsync_folder,
+    is_plain,
     open_quietly,
 )
 
 _BUSY_MS = 10_000
+_FAILED: tuple[type[Exception], ...] = (StoreError, *db_errors())
 
 
 @dataclass(frozen=True)
@@ -51,21 +63,30 @@ class RestoreReport:
     attachments_missing: tuple[str, ...]
 
 
-def inspect_backup(path: Path) -> BackupInfo:
+def inspect_backup(path: Path, keys: Keys | None = None) -> BackupInfo:
     """Check that ``path`` is a whole hkcase database this hkcase can open.
 
     ``PRAGMA integrity_check`` (every page), then the schema revision: a backup
     written by a newer hkcase, or by another program, is refused with ``BackupError``.
+    An encrypted backup needs the ``keys`` of its data folder.
     """
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise BackupError(f"cannot read {path}: {exc.strerror}") from None
-    if head != SQLITE_HEADER:
+    if head != SQLITE_HEADER and keys is None:
+        if len(head) == len(SQLITE_HEADER):
+            raise BackupError(f"{path} is not an hkcase backup, or it is encrypted and this "
+                              "data folder is not (restore it into its own encrypted data "
+                              "folder)")
         raise BackupError(f"{path} is not an hkcase backup (not an SQLite database)")
     try:
-        conn = open_quietly(path)
+        try:
+            conn = open_quietly(path, keys)
+        except WrongPassphraseError:
+            raise BackupError(f"{path} is not an hkcase backup, or it is encrypted with "
+                              "another data folder's key") from None
         try:
             verdict = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check(5)"))
             if verdict != "ok":
@@ -80,8 +101,9 @@ def inspect_backup(path: Path) -> BackupInfo:
             cases = conn.execute('SELECT count(*) FROM "case"').fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        if isinstance(describe(exc, str(path)), DamagedDatabaseError):
+    except db_errors() as exc:
+        if isinstance(exc, sqlite3.Error) and isinstance(describe(exc, str(path)),
+                                                         DamagedDatabaseError):
             raise BackupError(f"{path} is damaged ({str(exc).splitlines()[0]}); choose "
                               "another backup") from None
         raise BackupError(f"{path} cannot be read as an hkcase backup "
@@ -95,12 +117,14 @@ def inspect_backup(path: Path) -> BackupInfo:
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
-    """The newest backup in ``backup_dir`` that passes ``inspect_backup``."""
+    """The newest backup in ``backup_dir`` that passes ``inspect_backup`` (with the keys
+    of the open data folder holding it, if it is encrypted)."""
+    keys = crypto.keys_for(backup_dir)
     for backup in list_backups(backup_dir):
         if backup.label == DAMAGED:
             continue
         with contextlib.suppress(BackupError, OSError):
-            return inspect_backup(backup.path)
+            return inspect_backup(backup.path, keys)
     return None
 
 
@@ -118,7 +142,15 @@ def sqlite_path_of(url: str) -> Path | None:
     return sqlite_path(make_url(url))
 
 
-def _healthy(path: Path) -> bool:
+def _healthy(path: Path, keys: Keys | None) -> bool:
+    if keys is not None and path.exists() and not is_plain(path):
+        from hkcase.store.sqlcipher import quick_check
+
+        try:
+            quick_check(path, keys)
+        except _FAILED:
+            return False
+        return True
     try:
         check_database_file(path)
     except StoreError:
@@ -126,28 +158,64 @@ def _healthy(path: Path) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
-def _restore_into_live(source: Path, database: Path) -> None:
+def _connect(database: Path, keys: Keys | None) -> object:
+    if keys is None or is_plain(database):
+        return sqlite3.connect(database, timeout=_BUSY_MS / 1000)
+    from hkcase.store.sqlcipher import connect_file
+
+    return connect_file(database, keys, timeout=_BUSY_MS / 1000)
+
+
+def _restore_into_live(source: Path, database: Path, keys: Keys | None) -> None:
     """Overwrite the live database with ``source`` in one transaction (the backup API),
     so other connections see the old or the new database, never a mix."""
-    src = open_quietly(source)
+    src = open_quietly(source, keys)
     try:
-        dst = sqlite3.connect(database, timeout=_BUSY_MS / 1000)
+        dst: Any = _connect(database, keys)
         try:
             src.backup(dst, pages=-1)
             dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             dst.close()
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise BackupError(f"restoring {source.name} failed and nothing was changed "
                           f"({str(exc).splitlines()[0]})") from None
     finally:
         src.close()
 
 
-def _replace_damaged(source: Path, database: Path, backup_dir: Path) -> Path | None:
+def _encrypted_copy(source: Path, folder: Path, keys: Keys) -> Path:
+    """An encrypted, verified copy of the plain backup ``source`` in ``folder``."""
+    from hkcase.store.sqlcipher import export_encrypted
+
+    plain = copy_file_database(source, folder / f".restore-{os.getpid()}.plain", check=False)
+    target = folder / f".restore-{os.getpid()}.encrypted"
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    try:
+        export_encrypted(plain, target, keys)
+    except _FAILED as exc:
+        raise BackupError(f"restoring {source.name} failed while encrypting it; nothing was "
+                          f"changed ({str(exc).splitlines()[0]})") from None
+    finally:
+        for leftover in (plain, plain.with_name(plain.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return target
+
+
+def _replace_damaged(source: Path, database: Path, backup_dir: Path,
+                     keys: Keys | None) -> Path | None:
     """Put a checked copy of ``source`` in place of a damaged or missing database file;
     the damaged file (and its -wal) are kept in ``backup_dir``."""
-    fresh = copy_file_database(source, database.with_name(f".{database.name}.restoring"))
+    restoring = database.with_name(f".{database.name}.restoring")
+    if keys is None or is_plain(source):
+        fresh = copy_file_database(source, restoring)
+    else:
+        from hkcase.store.sqlcipher import Connector
+
+        connect = Connector(database, keys).for_file
+        fresh = copy_file_database(source, restoring, connect=connect)
     aside = None
     try:
         if database.exists():
@@ -176,39 +244,63 @@ def restore(locations: Locations, source: Path) -> RestoreReport:
     The backup is checked first (``inspect_backup``); the current database is
     backed up (or, if damaged, kept as is) in the backups folder; then the
     backup replaces it in one step. Attachments the restored database names and
-    the folder lacks are copied back from the backups folder.
+    the folder lacks are copied back from the backup's own attachments folder
+    (``FILE.attachments`` beside a ``backup -o FILE``) or the backups folder.
+    An encrypted folder must have been unlocked (``encryption.unlock_folder``).
     """
-    info = inspect_backup(source)
+    keys = crypto.keys_for(locations.data_dir) \
+        if crypto.read_header(locations.data_dir) is not None else None
+    info = inspect_backup(source, keys)
     database = database_file(locations)
     if database.exists() and database.resolve() == source.resolve():
         raise BackupError(f"{source} is the current database itself")
     locations.ensure()
     kept = None
-    if _healthy(database):
-        # The safety copy goes through the normal store (migrated, checked).
-        from hkcase.services.backups.make import backup_before
+    converted = None
+    if keys is not None and is_plain(source):  # never put in place unencrypted
+        converted = source = _encrypted_copy(source, locations.backup_dir, keys)
+    try:
+        if _healthy(database, keys):
+            # The safety copy goes through the normal store (migrated, checked).
+            from hkcase.services.backups.make import backup_before
 
-        store = open_store(sqlite_url(database), backup_dir=locations.backup_dir, check=False)
-        try:
-            kept = backup_before(store, locations.backup_dir, locations.attachments_dir,
-                                 "restore")
-        finally:
-            store.close()
-        _restore_into_live(source, database)
-    else:
-        kept = _replace_damaged(source, database, locations.backup_dir)
-    copied, missing = _attachments_back(database, locations)
+            connector = None
+            if keys is not None and not is_plain(database):
+                from hkcase.store.sqlcipher import Connector
+
+                connector = Connector(database, keys)
+            store = open_store(sqlite_url(database), backup_dir=locations.backup_dir,
+                               check=False, connect=connector)
+            try:
+                kept = backup_before(store, locations.backup_dir, locations.attachments_dir,
+                                     "restore")
+            finally:
+                store.close()
+            _restore_into_live(source, database, keys)
+        else:
+            kept = _replace_damaged(source, database, locations.backup_dir, keys)
+    finally:
+        if converted is not None:
+            with contextlib.suppress(FileNotFoundError):
+                converted.unlink()
+    copied, missing = _attachments_back(database, locations, info.path, keys)
     return RestoreReport(info, kept, copied, tuple(missing))
 
 
-def _attachments_back(database: Path, locations: Locations) -> tuple[int, list[str]]:
+def _attachments_back(database: Path, locations: Locations, source: Path,
+                      keys: Keys | None) -> tuple[int, list[str]]:
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        conn: Any = open_quietly(database, keys)
         try:
             wanted = [r[0] for r in conn.execute("SELECT DISTINCT stored_path FROM document")]
         finally:
             conn.close()
-    except sqlite3.Error:
+    except _FAILED:
         return 0, []
-    return restore_attachments(locations.backup_dir / ATTACHMENTS, locations.attachments_dir,
-                               wanted)
+    copied, missing = 0, wanted
+    for folder in (attachments_beside(source), locations.backup_dir / ATTACHMENTS):
+        if not missing:
+            break
+        more, missing = restore_attachments(folder, locations.attachments_dir, missing)
+        copied += more
+    return copied, missing

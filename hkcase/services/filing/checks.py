@@ -9,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.checklists import Lang, template_item
+from hkcase.domain.filing.check_texts import word
 from hkcase.domain.filing.checks import Check, FilingFacts, ItemFact, ready, run_checks
 from hkcase.domain.filing.fees import (
     Applicant,
@@ -18,9 +20,10 @@ from hkcase.domain.filing.fees import (
     fees_for,
 )
 from hkcase.domain.vocab import ApplicationType, Scheme
-from hkcase.services.checklists import list_checklist
+from hkcase.services.checklists import ChecklistEntry, list_checklist
 from hkcase.services.errors import ValidationError
 from hkcase.services.filing.checklist import numbered
+from hkcase.services.filing.presence import in_hong_kong as in_hong_kong_fact
 from hkcase.store import Store
 from hkcase.store.models import Case, Stay, TravelDocument
 
@@ -47,14 +50,11 @@ def _limit(session: Session, case_id: int) -> date | None:
                           .order_by(Stay.extension_number.desc()).limit(1))
 
 
-def _in_hong_kong(store: Store, case_id: int) -> bool | None:
-    """From the case facts' "applying from", where recorded (a fact the consultant confirms)."""
-    try:
-        from hkcase.services.case_facts import load_case_facts
-    except ImportError:  # case facts not in this build
-        return None
-    place = load_case_facts(store, case_id).values.get("applying_from")
-    return None if place is None else place == "hong_kong"
+def _item_fact(number: int, entry: ChecklistEntry, expiry: date | None) -> ItemFact:
+    """A checklist line as the checks see it, with its template's review mark."""
+    source = template_item(entry.template_id, entry.code)
+    return ItemFact(number, entry.code, entry.title_en, entry.mandatory, entry.state, expiry,
+                    entry.title_zh, entry.title_zh_cn, source.review if source else "")
 
 
 def filing_date_for(store: Store, case_id: int, filing_date: date | None = None) -> date:
@@ -70,13 +70,11 @@ def filing_facts(store: Store, case_id: int, filing_date: date, *,
                  in_hong_kong: bool | None = None) -> FilingFacts:
     """What the pre-filing checks need, from the case, its client, stays and checklist."""
     entries = list_checklist(store, case_id)
-    items = []
-    for number, entry in numbered(entries):
-        expiry = entry.latest.expiry_date if entry.latest is not None else None
-        items.append(ItemFact(number, entry.code, entry.title_en, entry.mandatory, entry.state,
-                              expiry))
-    items += [ItemFact(0, e.code, e.title_en, e.mandatory, e.state, None) for e in entries
-              if all(e.code != i.code for i in items)]
+    numbered_entries = numbered(entries)
+    items = [_item_fact(number, entry, entry.latest.expiry_date if entry.latest else None)
+             for number, entry in numbered_entries]
+    listed = {entry.code for _, entry in numbered_entries}
+    items += [_item_fact(0, e, None) for e in entries if e.code not in listed]
     with store.reading() as session:
         case = _case(session, case_id)
         facts = FilingFacts(
@@ -88,7 +86,7 @@ def filing_facts(store: Store, case_id: int, filing_date: date, *,
             sponsor_scheme=case.sponsor_case.scheme if case.sponsor_case else None,
             items=tuple(items))
     if in_hong_kong is None:
-        facts = replace(facts, in_hong_kong=_in_hong_kong(store, case_id))
+        facts = replace(facts, in_hong_kong=in_hong_kong_fact(store, case_id))
     return facts
 
 
@@ -146,8 +144,20 @@ def readiness(store: Store, case_id: int, *, filing_date: date | None = None,
                          expected_decision(scheme, facts.application_type, day))
 
 
-def readiness_json(r: CaseReadiness) -> dict[str, Any]:
-    """The readiness as plain JSON values."""
+def summary(r: CaseReadiness, lang: Lang = Lang.EN) -> str:
+    """One line: ready or not on the date, the fees on filing, the expected decision."""
+    count = len(r.fees.lines)
+    total = "?" if r.fees.on_filing_total is None else f"HK${r.fees.on_filing_total:,}"
+    fee = word("fee_one" if count == 1 else "fee_many", lang, amount=total, count=str(count))
+    decision = (word("no_processing_time", lang) if r.decision is None else
+                word("decision_around", lang, date=r.decision.around.isoformat()))
+    state = word("ready" if r.ready else "not_ready", lang)
+    return word("summary", lang, state=state, date=r.filing_date.isoformat(), fee=fee,
+                decision=decision)
+
+
+def readiness_json(r: CaseReadiness, lang: Lang = Lang.EN) -> dict[str, Any]:
+    """The readiness as plain JSON values (``text``: each message in ``lang``)."""
     decision = None
     if r.decision is not None:
         decision = {"earliest": r.decision.earliest.isoformat(),
@@ -159,7 +169,9 @@ def readiness_json(r: CaseReadiness) -> dict[str, Any]:
         "filing_date": r.filing_date.isoformat(),
         "ready": r.ready,
         "checks": [{"code": c.code, "status": c.status.value, "message": c.message,
-                    "source": c.source, "items": list(c.items)} for c in r.checks],
+                    "text": c.text(lang), "source": c.source, "items": list(c.items)}
+                   for c in r.checks],
+        "summary": summary(r, lang),
         "fees": {"currency": "HKD", "on_filing_total": fees.on_filing_total,
                  "refundable": fees.refundable, "source": fees.source,
                  "source_revised": fees.source_revised.isoformat()

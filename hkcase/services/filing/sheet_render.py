@@ -11,14 +11,22 @@ from pathlib import Path
 from typing import Any
 
 from hkcase.domain.filing.checks import CheckStatus
-from hkcase.services.filing.checks import CaseReadiness
+from hkcase.domain.vocab import ApplicationType, Scheme
+from hkcase.services.filing.checks import CaseReadiness, summary
 from hkcase.services.filing.sheet import FilingSheet
 from hkcase.services.filing.sheet_labels import text
 from hkcase.services.pdf_result import RenderedPdf, write_atomically
+from hkcase.services.pdf_text import APPLICATION_TYPES, SCHEMES
 
 # Plain marks: the embedded fonts have no check-mark glyphs.
 MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM: "[?]",
          CheckStatus.NOT_APPLICABLE: "[-]"}
+
+
+def _application(sheet: FilingSheet) -> str:
+    """The scheme and application type in the sheet's language."""
+    scheme, kind = Scheme(sheet.scheme), ApplicationType(sheet.application_type)
+    return f"{SCHEMES[scheme].get(sheet.lang)} · {APPLICATION_TYPES[kind].get(sheet.lang)}"
 
 
 def _missing(sheet: FilingSheet) -> str:
@@ -28,8 +36,8 @@ def _missing(sheet: FilingSheet) -> str:
 def render_sheet_pdf(sheet: FilingSheet, readiness: CaseReadiness | None = None, *,
                      target: Path | None = None) -> RenderedPdf:
     """A4 PDF of the sheet with the checks and the client's signature line."""
-    from reportlab.lib.units import mm  # type: ignore[import-untyped]
-    from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyped]
+    from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
+    from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyped, unused-ignore]
 
     from hkcase.services.pdf_fonts import GlyphLog
     from hkcase.services.pdf_layout import Decor, Text, build, grid, key_values
@@ -42,14 +50,14 @@ def render_sheet_pdf(sheet: FilingSheet, readiness: CaseReadiness | None = None,
         t(text("title", lang), s.title, where="title", bold=True),
         key_values(t, [(text("client", lang), sheet.client_name),
                        (text("case", lang), sheet.reference),
-                       (text("application", lang),
-                        f"{sheet.scheme} · {sheet.application_type}"),
+                       (text("application", lang), _application(sheet)),
                        (text("date", lang), sheet.on.isoformat())],
                    where="details", label_width=30 * mm),
         Spacer(1, 3 * mm), t(text("confirm", lang), s.body, where="confirmation")]
     if readiness is not None:
         story.append(t(text("checks", lang), s.h2, where="checks", bold=True))
-        story += [t.bullet(f"{MARKS[c.status]} {c.message}", where="checks", small=True)
+        story.append(t(summary(readiness, lang), s.body, where="checks"))
+        story += [t.bullet(f"{MARKS[c.status]} {c.text(lang)}", where="checks", small=True)
                   for c in readiness.checks if c.status is not CheckStatus.NOT_APPLICABLE]
     if sheet.missing:
         story.append(t(f"{len(sheet.missing)} {text('missing_count', lang)}", s.small,
@@ -86,12 +94,13 @@ def render_sheet_html(sheet: FilingSheet, readiness: CaseReadiness | None = None
              "</style></head><body>",
              f"<h1>{escape(text('title', lang))}</h1>",
              f"<p>{escape(sheet.client_name)} · {escape(sheet.reference)} · "
-             f"{escape(sheet.scheme)} · {escape(sheet.application_type)} · "
+             f"{escape(_application(sheet))} · "
              f"{sheet.on.isoformat()}</p>",
              f"<p>{escape(text('confirm', lang))}</p>"]
     if readiness is not None:
-        parts.append(f"<h2>{escape(text('checks', lang))}</h2><ul>")
-        parts += [f"<li>{MARKS[c.status]} {escape(c.message)}</li>" for c in readiness.checks
+        parts.append(f"<h2>{escape(text('checks', lang))}</h2>"
+                     f"<p>{escape(summary(readiness, lang))}</p><ul>")
+        parts += [f"<li>{MARKS[c.status]} {escape(c.text(lang))}</li>" for c in readiness.checks
                   if c.status is not CheckStatus.NOT_APPLICABLE]
         parts.append("</ul>")
     for section in sheet.sections:

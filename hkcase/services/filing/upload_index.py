@@ -16,8 +16,8 @@ def _size(size: int) -> str:
 
 def render_index(result: UploadSet) -> RenderedPdf:
     """One A4 table per set (reportlab, imported here only)."""
-    from reportlab.lib.units import mm  # type: ignore[import-untyped]
-    from reportlab.platypus import Spacer  # type: ignore[import-untyped]
+    from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
+    from reportlab.platypus import Spacer  # type: ignore[import-untyped, unused-ignore]
 
     from hkcase.services.pdf_fonts import GlyphLog
     from hkcase.services.pdf_layout import FRAME_WIDTH, Decor, Text, build, grid, key_values

@@ -125,8 +125,9 @@ def _fit_item(item: UploadItem, entry: ChecklistEntry, attachments_dir: Path, fo
     fitted = None
     if reason is None:
         try:
-            fitted = fit_document(path, latest.media_type, rules.max_bytes,
-                                  sorted(rules.scan_dpi, reverse=True), rules.jpeg_quality)
+            with attachment_files.plain_copy(path) as plain:  # decrypted if encrypted
+                fitted = fit_document(plain, latest.media_type, rules.max_bytes,
+                                      sorted(rules.scan_dpi, reverse=True), rules.jpeg_quality)
         except CannotFit as exc:
             reason = f"it cannot be made to fit: {exc}"
         except Exception as exc:  # a file no library can read must not stop the set

@@ -23,6 +23,7 @@ from hkcase.domain.vocab import Residence, Scheme, TravelDocumentType
 from hkcase.services.errors import NeedsConfirmation, ValidationError
 from hkcase.services.imports import values as V
 from hkcase.services.imports.columns import COLUMNS, DATE_COLUMNS, column_for
+from hkcase.services.imports.progress import CHECKING, READING, Progress, silent
 from hkcase.services.imports.reading import Sheet, read_sheet
 from hkcase.services.records import ClientInput, TravelDocumentInput, check_person
 from hkcase.store import Store
@@ -345,20 +346,26 @@ def _typed_name(row: list[Any], columns: dict[int, str]) -> str:
                     if (p := parts.get(k)))
 
 
-def plan_rows(store: Store, sheet: Sheet, source: Path, *, today: date | None = None
-              ) -> ImportPlan:
-    """The plan for an already read sheet."""
+def plan_rows(store: Store, sheet: Sheet, source: Path, *, today: date | None = None,
+              progress: Progress = silent) -> ImportPlan:
+    """The plan for an already read sheet (``progress`` may raise ``Cancelled``)."""
     today = today or date.today()
     columns, ignored = _map_columns(sheet)
     month_first = _month_first_columns(sheet, columns)
-    parsed = [_parse_row(row, number, columns, month_first)
-              for row, number in zip(sheet.rows, sheet.numbers, strict=True)]
+    total = 2 * len(sheet.rows)  # parsing, then matching and checking
+    parsed = []
+    for position, (cells, number) in enumerate(zip(sheet.rows, sheet.numbers, strict=True)):
+        if position % _CHUNK == 0:
+            progress(CHECKING, position, total)
+        parsed.append(_parse_row(cells, number, columns, month_first))
     existing = _existing(store, [values for values, _ in parsed])
     stays = case_stays(store, sorted(existing.clients))
     plan = ImportPlan(source, sheet.encoding, columns, ignored, [], [], today)
     first_seen: dict[Any, int] = {}
     for position, (number, (values, errors)) in enumerate(
             zip(sheet.numbers, parsed, strict=True)):
+        if position % _CHUNK == 0:
+            progress(CHECKING, len(parsed) + position, total)
         keys = [("passport", values["passport_number"])] if "passport_number" in values else []
         if (identity := _identity(values)) is not None:
             keys.append(("identity", identity))
@@ -391,11 +398,13 @@ def plan_rows(store: Store, sheet: Sheet, source: Path, *, today: date | None = 
             row = RowPlan(number, UPDATE, values, client_id, version,
                           name or f"{family} {given}".strip())
         plan.rows.append(row)
+    progress(CHECKING, total, total)
     return plan
 
 
 def plan_import(store: Store, source: Path, *, encoding: str | None = None,
-                today: date | None = None) -> ImportPlan:
+                today: date | None = None, progress: Progress = silent) -> ImportPlan:
     """Read ``source`` (CSV or XLSX) and work out what importing it would do."""
+    progress(READING, 0, 0)
     sheet = read_sheet(Path(source), encoding=encoding)
-    return plan_rows(store, sheet, Path(source), today=today)
+    return plan_rows(store, sheet, Path(source), today=today, progress=progress)

@@ -5,6 +5,7 @@ from hkcase.store.models.case_facts import CaseFactOverride, CaseFacts
 from hkcase.store.models.cases import Case, Consultant, Counter, Stay
 from hkcase.store.models.documents import ChecklistItem, Document
 from hkcase.store.models.people import Client, Education, Employment, Relationship, TravelDocument
+from hkcase.store.models.reminder_basis import ReminderBasis, ReminderRefresh
 from hkcase.store.models.search import SearchEntry
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "Note",
     "Relationship",
     "Reminder",
+    "ReminderBasis",
+    "ReminderRefresh",
     "SearchEntry",
     "Stay",
     "TrashEntry",

@@ -109,6 +109,8 @@ class Stay(Base):
     __tablename__ = "stay"
     __table_args__ = (
         sa.UniqueConstraint("case_id", "extension_number"),
+        # Each case's latest limit of stay from the index alone (the dashboard's sections).
+        sa.Index("ix_stay_case_id_limit_of_stay", "case_id", "limit_of_stay"),
         sa.CheckConstraint("extension_number >= 0", name="extension_not_negative"),
         sa.CheckConstraint("limit_of_stay > granted_on", name="limit_after_grant"),
         sa.CheckConstraint(

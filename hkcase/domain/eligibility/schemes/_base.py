@@ -12,7 +12,7 @@ from hkcase.domain.eligibility.model import (
     review_reasons,
 )
 from hkcase.domain.eligibility.profile import Profile
-from hkcase.domain.eligibility.rulesets import RuleSet, launch_date, rule_set_on, rule_sets
+from hkcase.domain.eligibility.rulesets import RuleSet, in_force, launch_date, rule_sets
 
 UNKNOWN, NOT_MET = Status.UNKNOWN, Status.NOT_MET
 
@@ -35,10 +35,7 @@ def no_rule_set(scheme: str, name: str, p: Profile) -> SchemeResult:
 
 def rules_for(name: str, p: Profile) -> RuleSet | None:
     """The rule set in force on the assessment date; None before the scheme's launch."""
-    launched = launch_date(name)
-    if launched is not None and p.assessment_date < launched:
-        return None
-    return rule_set_on(name, p.assessment_date)
+    return in_force(name, p.assessment_date)
 
 
 def _decide(criteria: list[Criterion], extra: tuple[str, ...]

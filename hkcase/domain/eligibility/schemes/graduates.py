@@ -54,7 +54,7 @@ def _iang_nationality(p: Profile, r: RuleSet) -> Criterion:
 
 
 @lru_cache(maxsize=4096)
-def _window_end(graduated: date, months: int) -> date:
+def window_end(graduated: date, months: int) -> date:
     return add_months(graduated, months)
 
 
@@ -64,7 +64,7 @@ def fresh_graduate(p: Profile, r: RuleSet) -> Criterion:
     cid, text = "fresh_graduate", f"applying within {months} months after graduation"
     if p.graduation_date is None:
         return unknown(cid, text, "graduation_date")
-    end = _window_end(p.graduation_date, months)
+    end = window_end(p.graduation_date, months)
     if p.assessment_date < p.graduation_date:
         return Criterion(cid, text, NOT_MET, f"graduates on {p.graduation_date}")
     if p.assessment_date == end:

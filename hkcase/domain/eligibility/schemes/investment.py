@@ -17,7 +17,7 @@ from hkcase.domain.eligibility.rulesets import RuleSet, rule_set_on
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
 
 
-def _applicant_type(p: Profile, r: RuleSet) -> Criterion:
+def applicant_type(p: Profile, r: RuleSet) -> Criterion:
     cid = "applicant_type"
     text = ("a foreign national, a Chinese national with permanent residence abroad, or a "
             "Macao or Taiwan resident")
@@ -72,7 +72,7 @@ def assess_new_cies(p: Profile) -> SchemeResult:
                            f"date needs it over {period} months")
     criteria = [
         age_criterion("age", "aged 18 or above", p, min_age=r["min_age"]),
-        _applicant_type(p, r),
+        applicant_type(p, r),
         assets,
         at_least("investment", f"plans to invest HK${r['min_investment_hkd']:,} or more in "
                  "permissible assets", p.planned_investment_hkd, r["min_investment_hkd"],
