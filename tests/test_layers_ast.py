@@ -33,7 +33,8 @@ BANNED = {
     "store": {"PySide6", "reportlab", "pypdf"},
     "printing": {"PySide6", "sqlalchemy", "alembic"},
     "services": {"PySide6"},
-    "cli": {"PySide6"},
+    "cli": {"PySide6", "sqlalchemy", "alembic"},
+    "gui": {"sqlalchemy", "alembic"},
 }
 #: The one door from the CLI to the GUI: the command that starts the window.
 EXCEPTIONS = {("cli", "hkcase.gui.launch")}

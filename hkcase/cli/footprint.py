@@ -14,10 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from hkcase.config.locations import LocationError, Locations
-from hkcase.services.storage import sqlite_path
+from hkcase.services.storage import database_file
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Footprint:
             locations = Locations.resolve(data_dir)
         except (LocationError, OSError):
             return cls((), None)
-        database = sqlite_path(make_url(locations.database_url))
+        database = database_file(locations.database_url)
         candidates = [*locations.folders, locations.settings_file, locations.log_file]
         if database is not None:
             candidates += [database.parent, database,

@@ -23,8 +23,6 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from sqlalchemy.exc import DBAPIError
-
 from hkcase import __version__
 from hkcase.cli import (
     attach_cmd,
@@ -57,7 +55,13 @@ from hkcase.cli.footprint import Footprint
 from hkcase.config.locations import LocationError, Locations
 from hkcase.config.logs import configure_logging, logging_configured, redact
 from hkcase.services.context import notice_listeners
-from hkcase.services.errors import StoreError, ValidationError, is_translatable, translate
+from hkcase.services.errors import (
+    DatabaseError,
+    StoreError,
+    ValidationError,
+    is_translatable,
+    translate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         if not is_translatable(exc):
             return _unexpected(exc, args, data_dir)
         log.warning("database error in 'hkcase %s'", args.command, exc_info=True)

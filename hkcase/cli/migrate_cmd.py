@@ -11,13 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from hkcase.cli.errors import UsageError
 from hkcase.config.locations import Locations
 from hkcase.services.context import open_app
 from hkcase.services.migration import MigrationReport, migrate_database
+from hkcase.services.storage import is_database_url
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -37,11 +35,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def validate(args: argparse.Namespace) -> None:
     if args.database_url is None:
         return
-    try:
-        make_url(args.database_url)
-    except ArgumentError:
+    if not is_database_url(args.database_url):
         raise UsageError("--database-url is not a database URL (e.g. "
-                         "postgresql+psycopg://role@host/database)") from None
+                         "postgresql+psycopg://role@host/database)")
 
 
 def _describe(where: str, report: MigrationReport) -> str:

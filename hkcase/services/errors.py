@@ -22,6 +22,9 @@ class NeedsConfirmation(ValidationError):
 
 
 # The store's errors, re-exported so that the GUI and CLI never import the store.
+#: A database driver's error that the store did not translate (the CLI's last defence).
+from sqlalchemy.exc import DBAPIError as DatabaseError  # noqa: E402
+
 from hkcase.store.errors import (  # noqa: E402
     ConflictError,
     DamagedDatabaseError,
@@ -29,5 +32,5 @@ from hkcase.store.errors import (  # noqa: E402
 )
 from hkcase.store.failures import is_translatable, translate  # noqa: E402
 
-__all__ = ["ConflictError", "DamagedDatabaseError", "NeedsConfirmation", "StoreError",
-           "ValidationError", "is_translatable", "translate"]
+__all__ = ["ConflictError", "DamagedDatabaseError", "DatabaseError", "NeedsConfirmation",
+           "StoreError", "ValidationError", "is_translatable", "translate"]

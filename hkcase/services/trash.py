@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from hkcase.domain.vocab import AuditAction
 from hkcase.services import attachment_files
+from hkcase.services.conflicts import conflict
 from hkcase.services.errors import ValidationError
 from hkcase.services.trash_graph import Graph, RestoreError, check_parents, collect, delete, insert
 from hkcase.services.trash_labels import KINDS, contents_of, label_of, owners_of
-from hkcase.store import ConflictError, Store, audit, search
+from hkcase.store import Store, audit, search
 from hkcase.store.base import utcnow
 from hkcase.store.models import Case, Client, Document, TrashEntry
 
@@ -131,8 +132,7 @@ def trash_record(session: Session, kind: str, row_id: int, *, actor: str,
             else session.get(Client, min(clients)) if clients
             else session.get(Case, min(cases)) if cases else None)
         if owner is not None and owner.version != expected_version:
-            raise ConflictError(f"{label} was changed by someone else since you opened "
-                                "it; reload it and try again")
+            raise conflict(owner, session)  # names the colleague, as every other save
     _bump_owners(session, clients, cases)
     session.flush()
     entry = TrashEntry(deleted_by=actor, entity=kind, entity_id=row_id, label=label[:300],
