@@ -24,10 +24,15 @@ SUITES += (search_bench,)
 from benchmarks import startup_bench  # noqa: E402
 
 SUITES += (startup_bench,)
-# Search on a shared PostgreSQL database (issue 14); skipped without server binaries.
-from benchmarks import search_pg_bench  # noqa: E402
+# A shared PostgreSQL database (issue 14): search, dashboard and case open on one server
+# (``pg_bench`` runs ``search_pg_bench`` too); skipped without server binaries.
+from benchmarks import pg_bench  # noqa: E402
 
-SUITES += (search_pg_bench,)
+SUITES += (pg_bench,)
+# Attachments in the shared store: a 50 MB file on PostgreSQL (issue 14).
+from benchmarks import attach_pg_bench  # noqa: E402
+
+SUITES += (attach_pg_bench,)
 
 
 def main() -> int:

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.harness import Result
-from hkcase.services.archive import export_archive
-from hkcase.services.archive_format import tables
-from hkcase.services.demo import generate_demo
+from hkcase.services.archives.export import export_archive
+from hkcase.services.archives.format import tables
+from hkcase.services.demo.generate import generate_demo
 from hkcase.services.imports import apply_plan, plan_import
 from hkcase.store import open_store, sqlite_url
 

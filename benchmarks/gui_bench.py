@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from benchmarks.harness import Result
 
 _REMINDERS = """
-from hkcase.services.context import open_app
-from hkcase.services.reminders import refresh_reminders
+from hkcase.app import open_app
+from hkcase.services.reminders.refresh import refresh_reminders
 ctx = open_app({scratch!r})
 refresh_reminders(ctx.store, lead_days=ctx.settings.reminder_lead_days)
 ctx.close()
@@ -33,8 +33,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from hkcase.gui.main_window import MainWindow
-from hkcase.gui.prompts import Prompts
-from hkcase.services.context import open_app
+from hkcase.gui.support.prompts import Prompts
+from hkcase.app import open_app
 ctx = open_app({scratch!r})
 window = MainWindow(ctx, Prompts())
 window.show()
@@ -62,9 +62,9 @@ def run(quick: bool) -> Iterator[Result]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
+    from hkcase.app import open_app
     from hkcase.gui.main_window import MainWindow
-    from hkcase.gui.prompts import Prompts
-    from hkcase.services.context import open_app
+    from hkcase.gui.support.prompts import Prompts
 
     clients = 10_000 if quick else 100_000
     app = QApplication.instance() or QApplication([])
@@ -173,6 +173,6 @@ def run(quick: bool) -> Iterator[Result]:
         session = subprocess.run([sys.executable, "-c", _SESSION.format(scratch=scratch)],
                                  check=True, capture_output=True, text=True)
         yield Result("resident_memory_after_a_session", float(session.stdout.split()[-1]), "MB",
-                     250.0)
+                     180.0)
         window.close()
         ctx.close()

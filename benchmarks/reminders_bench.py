@@ -20,11 +20,12 @@ from pathlib import Path
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from benchmarks.harness import Result, median_seconds
-from hkcase.services.calendar_export import export_calendar, open_reminders_statement
-from hkcase.services.demo import generate_demo
-from hkcase.services.reminder_digest import daily_digest, digest_statement
-from hkcase.services.reminders import refresh_reminders
+from hkcase.services.demo.generate import generate_demo
+from hkcase.services.reminders.calendar import export_calendar
+from hkcase.services.reminders.digest import daily_digest
+from hkcase.services.reminders.refresh import refresh_reminders
 from hkcase.store import open_store, sqlite_url
+from hkcase.store.queries.reminders import open_reminders_statement
 
 LEADS = [84, 42, 7]
 WITHIN = 30
@@ -90,7 +91,8 @@ def run(quick: bool) -> Iterator[Result]:
                      median_seconds(bare_read, repeat))
 
         today = date.today()
-        sql = str(digest_statement(today + timedelta(days=WITHIN)).compile(
+        sql = str(open_reminders_statement(until=today + timedelta(days=WITHIN),
+                                           ordered=False).compile(
             dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
 
         def bare_digest() -> None:

@@ -15,10 +15,10 @@ import hkcase.store.engine as store_engine
 from benchmarks.harness import Result, median_seconds
 from hkcase.config.locations import Locations
 from hkcase.services.backups import backup_now, restore
-from hkcase.services.demo import generate_demo
+from hkcase.services.demo.generate import generate_demo
 from hkcase.store import open_store, sqlite_url
 from hkcase.store.integrity import check_database_file
-from hkcase.store.queries import COUNTED, summarise
+from hkcase.store.queries.summary import COUNTED, summarise
 
 # Parents before children, so foreign keys hold during the bare copy.
 _TABLE_ORDER = ("consultant", "counter", "client", "travel_document", "education", "employment",

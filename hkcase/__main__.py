@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hkcase.gui.launch import run_gui
 
         return run_gui(data_dir)
-    from hkcase.cli import main as cli_main
+    from hkcase.cli.main import main as cli_main
 
     return cli_main(args)
 

@@ -24,6 +24,7 @@ fi
 args=(--noconfirm)
 [[ " $* " == *" --distpath "* ]] || args+=(--distpath "$ROOT/dist")
 [[ " $* " == *" --workpath "* ]] || args+=(--workpath "$ROOT/build/pyinstaller")
+"$PY" "$ROOT/packaging/translations.py" release  # the .qm files the spec ships (resources/)
 start=$SECONDS
 QT_QPA_PLATFORM=offscreen "$PY" -m PyInstaller "${args[@]}" "$@" --log-level WARN \
     "$ROOT/packaging/hkcase.spec"

@@ -12,7 +12,7 @@ APT_QT_OFFSCREEN=(libglib2.0-0 libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig
 APT_QT_WINDOWS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
                 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
 APT_TEST=(postgresql poppler-utils khal)
-# Desktop integration checks (tests/test_desktop_files.py): appstreamcli, desktop-file-validate.
+# Desktop integration checks (tests/quality/test_desktop_files.py): appstreamcli, desktop-file-validate.
 APT_TEST+=(appstream desktop-file-utils)
 
 say() { printf 'hkcase setup: %s\n' "$*" >&2; }
@@ -85,17 +85,33 @@ ensure_venv() {
     fi
 }
 
+# The interface's translations (.qm) are built from resources/translations/*.ts, never
+# committed: the editable install reads them from the checkout (packaging/translations.py).
+ensure_translations() {
+    local ts qm stale=0
+    for ts in "$HKCASE_ROOT"/resources/translations/*.ts; do
+        [ -e "$ts" ] || return 0
+        qm=${ts%.ts}.qm
+        if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then stale=1; fi
+    done
+    [ "$stale" -eq 0 ] && return 0
+    say "building the translations"
+    "$HKCASE_VENV/bin/python" "$HKCASE_ROOT/packaging/translations.py" release
+}
+
 bootstrap_hkcase() {
     case "$1" in
         run)
             ensure_python
             ensure_system_packages "${APT_QT_OFFSCREEN[@]}" "${APT_QT_WINDOWS[@]}"
             ensure_venv ""
+            ensure_translations
             ;;
         test)
             ensure_python
             ensure_system_packages "${APT_QT_OFFSCREEN[@]}" "${APT_TEST[@]}"
             ensure_venv "[test]"
+            ensure_translations
             ;;
         *) say "unknown profile $1"; exit 2 ;;
     esac

@@ -7,7 +7,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from hkcase.services import attachment_files
+from hkcase.services.attachments import files as attachment_files
 from hkcase.store import Store
 from hkcase.store.models import Document
 

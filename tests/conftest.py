@@ -30,6 +30,7 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("HKCASE_DATA_DIR", raising=False)
     monkeypatch.delenv("HKCASE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("HKCASE_LANGUAGE", "en")  # the tests read English, whatever the locale
 
 
 @pytest.fixture(autouse=True)

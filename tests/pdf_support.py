@@ -51,7 +51,7 @@ def make_pdf(path: Path, pages: int = 1, label: str = "scan") -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from hkcase.services import pdf_fonts
+    from hkcase.printing import fonts as pdf_fonts
 
     pdf_fonts.fonts()  # an embedded font, so a pack made of these has only embedded fonts
     canvas = Canvas(str(path), pagesize=A4, initialFontName=pdf_fonts.LATIN)

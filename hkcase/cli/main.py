@@ -24,37 +24,36 @@ from types import ModuleType
 from typing import NoReturn
 
 from hkcase import __version__
-from hkcase.cli import (
-    attach_cmd,
-    backup_cmd,
-    calendar_cmd,
-    check_cmd,
-    checklist_cmd,
-    demo_cmd,
-    encrypt_cmd,
-    export_client_cmd,
-    export_cmd,
-    export_pack_cmd,
-    filing_sheet_cmd,
-    import_archive_cmd,
-    import_cmd,
-    info_cmd,
-    letter_cmd,
-    migrate_cmd,
-    recheck_cmd,
-    remind_cmd,
-    restore_cmd,
-    retention_cmd,
-    search_cmd,
-    show_cmd,
-    stay_cmd,
-    upload_set_cmd,
-)
-from hkcase.cli.errors import Terminated, UsageError, raise_terminated
+from hkcase.app import notice_listeners
+from hkcase.cli.commands import attach as attach_cmd
+from hkcase.cli.commands import backup as backup_cmd
+from hkcase.cli.commands import calendar as calendar_cmd
+from hkcase.cli.commands import check as check_cmd
+from hkcase.cli.commands import checklist as checklist_cmd
+from hkcase.cli.commands import demo as demo_cmd
+from hkcase.cli.commands import encrypt as encrypt_cmd
+from hkcase.cli.commands import export as export_cmd
+from hkcase.cli.commands import export_client as export_client_cmd
+from hkcase.cli.commands import export_pack as export_pack_cmd
+from hkcase.cli.commands import filing_sheet as filing_sheet_cmd
+from hkcase.cli.commands import import_archive as import_archive_cmd
+from hkcase.cli.commands import import_rows as import_cmd
+from hkcase.cli.commands import info as info_cmd
+from hkcase.cli.commands import letter as letter_cmd
+from hkcase.cli.commands import migrate as migrate_cmd
+from hkcase.cli.commands import migrate_files as migrate_files_cmd
+from hkcase.cli.commands import recheck as recheck_cmd
+from hkcase.cli.commands import remind as remind_cmd
+from hkcase.cli.commands import restore as restore_cmd
+from hkcase.cli.commands import retention as retention_cmd
+from hkcase.cli.commands import search as search_cmd
+from hkcase.cli.commands import show as show_cmd
+from hkcase.cli.commands import stay as stay_cmd
+from hkcase.cli.commands import upload_set as upload_set_cmd
+from hkcase.cli.errors import CommandFailed, Terminated, UsageError, raise_terminated
 from hkcase.cli.footprint import Footprint
 from hkcase.config.locations import LocationError, Locations
 from hkcase.config.logs import configure_logging, logging_configured, redact
-from hkcase.services.context import notice_listeners
 from hkcase.services.errors import (
     DatabaseError,
     StoreError,
@@ -82,7 +81,7 @@ COMMANDS += (attach_cmd, upload_set_cmd, filing_sheet_cmd)
 COMMANDS += (search_cmd, show_cmd)
 COMMANDS += (encrypt_cmd,)
 # A shared office on PostgreSQL (issue 14).
-COMMANDS += (migrate_cmd,)
+COMMANDS += (migrate_cmd, migrate_files_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -171,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         footprint.undo()
         _error(exc)
         return EXIT_USAGE
-    except (LocationError, StoreError, ValidationError) as exc:
+    except (CommandFailed, LocationError, StoreError, ValidationError) as exc:
         footprint.undo()
         _error(exc)
         return EXIT_FAILURE

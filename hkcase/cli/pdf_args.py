@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hkcase.cli.arg_types import output_file
+from hkcase.cli.args import output_file
 from hkcase.domain.checklists import Lang
 from hkcase.domain.vocab import ApplicationType
-from hkcase.services.pdf_result import RenderedPdf
+from hkcase.services.outputs.render import RenderedPdf
 
 #: Application types a checklist can be printed for (the issue's command line).
 CHECKLIST_TYPES = (ApplicationType.NEW, ApplicationType.EXTENSION,

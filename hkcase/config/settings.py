@@ -13,7 +13,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+
+#: The interface language: the system's (``QLocale.system()``) or one chosen in Settings.
+LANGUAGES = ("system", "en", "zh_HK", "zh_CN")
 
 
 @dataclass
@@ -24,11 +27,20 @@ class Settings:
     #: Days before the limit of stay at which reminders fall due, besides the
     #: extension window's own opening (12 weeks, 6 weeks and 1 week by default).
     reminder_lead_days: list[int] = field(default_factory=lambda: [84, 42, 7])
-    language: str = "en"
+    #: One of ``LANGUAGES``; applied at the next start.
+    language: str = "system"
+
+
+def _to_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 saved ``language: "en"`` without asking (nothing could change it):
+    from version 2 an unchosen language follows the system."""
+    if raw.get("language") == "en":
+        del raw["language"]
+    return raw
 
 
 # Version-keyed upgrades: _UPGRADES[n] turns a version-n dict into version n+1.
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _to_2}
 
 
 def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:
@@ -51,6 +63,8 @@ def _valid(name: str, value: Any) -> bool:
     if name == "reminder_lead_days":
         return isinstance(value, list) and all(
             isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 3660 for v in value)
+    if name == "language":
+        return value in LANGUAGES
     return isinstance(value, str) and len(value) <= 200
 
 

@@ -23,7 +23,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-from hkcase.domain import dated
+from hkcase.domain.rules.kernel import Dated, RuleDataError, first_overlap_of
 from hkcase.domain.vocab import ApplicationType, ItemBasis, Scheme
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
@@ -55,7 +55,7 @@ class OfficialList(StrEnum):
     NOT_FOUND = "not_found"
 
 
-class TemplateDataError(dated.RuleDataError):
+class TemplateDataError(RuleDataError):
     """A checklist file that breaks the format; the message names the file and the item."""
 
 
@@ -113,7 +113,7 @@ class GeneralNote:
 
 
 @dataclass(frozen=True)
-class ChecklistTemplate:
+class ChecklistTemplate(Dated):
     """One dated version of a template."""
 
     name: str  # the file's stem, e.g. "gep_new"
@@ -130,9 +130,6 @@ class ChecklistTemplate:
     def id(self) -> str:
         """Stable id of this version, stored with every item created from it."""
         return f"{self.name}@{self.effective_from.isoformat()}"
-
-    def covers(self, on: date) -> bool:
-        return dated.in_force(self.effective_from, self.effective_to, on)
 
 
 def _text(entry: Mapping[str, Any], prefix: str, where: str, limit: int | None = None) -> Texts:
@@ -278,7 +275,7 @@ def parse_template_file(name: str, text: str) -> tuple[ChecklistTemplate, ...]:
                       key=lambda v: v.effective_from)
     if not versions:
         raise TemplateDataError(f"checklists/{name}.toml: no [[version]]")
-    if pair := dated.first_overlap(versions, lambda v: (v.effective_from, v.effective_to)):
+    if pair := first_overlap_of(versions):
         earlier, later = pair
         raise TemplateDataError(
             f"checklists/{name}.toml: version {earlier.effective_from} overlaps "

@@ -14,7 +14,7 @@ from functools import cache
 
 import holidays
 
-from hkcase.domain.stay_rules import read_resource
+from hkcase.domain.stay.rules import read_resource
 
 SUNDAY = 6
 

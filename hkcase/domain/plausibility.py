@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from hkcase.domain.dates import add_months, age_on
-from hkcase.domain.stay import StayQuestion, StayQuestionError, estimate_stay
-from hkcase.domain.stay_rules import rule_book
+from hkcase.domain.stay.estimate import StayQuestion, StayQuestionError, estimate_stay
+from hkcase.domain.stay.rules import rule_book
 from hkcase.domain.vocab import Scheme
 
 #: A printed limit this far from the scheme's estimate is asked about.

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     Qt,
@@ -13,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,25 +32,29 @@ from PySide6.QtWidgets import (
 
 from hkcase import __version__
 from hkcase.domain.vocab import Scheme, Stage
-from hkcase.gui import import_dialog
 from hkcase.gui.case import filing_tab
-from hkcase.gui.case_list_model import CaseListModel
-from hkcase.gui.dashboard_model import CASE_ID_ROLE
-from hkcase.gui.dashboard_panel import DashboardPanel
-from hkcase.gui.forms import combo_enum, load_form
-from hkcase.gui.icons import apply_window_icons
-from hkcase.gui.prompts import Prompts
-from hkcase.gui.window_records import WindowRecords
-from hkcase.services.case_list import DEADLINE_LABELS, CaseFilter, DeadlineFilter, searchable
-from hkcase.services.consultants import active_consultants
-from hkcase.services.context import AppContext
+from hkcase.gui.models.case_list import CaseListModel
+from hkcase.gui.support.forms import combo_enum, load_form
+from hkcase.gui.support.icons import ACTION_ICONS, apply_window_icons, icon
+from hkcase.gui.support.prompts import Prompts
 
+# The services, the dashboard and the window's record actions are imported by
+# ``attach`` (with the store): the window paints before SQLAlchemy is imported.
 if TYPE_CHECKING:
-    from hkcase.gui.case_view import CaseView
+    from hkcase.app import AppContext
+    from hkcase.gui.case.view import CaseView
+    from hkcase.gui.dashboard_panel import DashboardPanel
+    from hkcase.gui.window_records import WindowRecords
+    from hkcase.services.cases.listing import CaseFilter
+    from hkcase.services.changes import ChangeToken
 
 SEARCH_DELAY_MS = 120
+#: How often the window asks whether a colleague changed anything (a one-query check;
+#: the list and dashboard reload only when something did). Also asked on regaining focus.
+CHANGE_CHECK_MS = 60_000
 COLUMN_SAMPLES = ("2026-000000", "CHEUNG Tsz Ching", "陳大文文", "QMAS_ABPT", "submitted",
                   "Daniel Wong", "2026-00-00", "2026-00-00")
+MY_CASES_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the consultant filter's "My cases"
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +63,7 @@ class MainWindow(QMainWindow):
 
     dashboard_loaded = Signal()
 
+    ctx: AppContext  # set by ``attach``
     splitter: QSplitter
     leftTabs: QTabWidget
     dashboardSummary: QLabel
@@ -71,13 +77,19 @@ class MainWindow(QMainWindow):
     caseCount: QLabel
     detailStack: QStackedWidget
 
-    def __init__(self, ctx: AppContext, prompts: Prompts | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, prompts: Prompts | None = None) -> None:
+        """The window from its form; with ``ctx``, attached to that store at once.
+
+        Without ``ctx`` (a start: ``gui/launch.py``) it paints before the store is
+        open: the case list and the dashboard say they are loading, and what needs
+        the store is disabled (typed search text and chosen filters are kept) until
+        ``attach``.
+        """
         super().__init__()
         load_form("main_window", self)
-        self.ctx = ctx
         self.prompts = prompts or Prompts()
         self.bulk_pool: QThreadPool | None = None
-        self.cases = CaseListModel(ctx.store, self)
+        self.cases = CaseListModel(None, self)
         self.caseTable.setModel(self.cases)
         header = self.caseTable.horizontalHeader()
         # The model already sorts newest first: show that without querying again.
@@ -91,17 +103,17 @@ class MainWindow(QMainWindow):
         # Widths from typical contents (measuring every loaded row would slow the first paint).
         metrics = self.caseTable.fontMetrics()
         for column, sample in enumerate(COLUMN_SAMPLES):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample) + 16,
+                                             header.sectionSizeHint(column)))  # header text
         self._case_view: CaseView | None = None  # built when the first case is opened
-        self.dashboard = DashboardPanel(ctx, self.prompts, self.dashboardSummary,
-                                        self.dashboardView, self)
-        self.dashboard_model = self.dashboard.model
-        self.dashboard.loaded.connect(self.dashboard_loaded)
-        self.dashboard.caseActedOn.connect(self.acted_on_case)
         self._reselecting = False
         self._fill_filters()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
+        # Colleagues' changes: checked on focus and every minute, reloaded only if any.
+        self._change_token: ChangeToken | None = None
+        self.change_timer = QTimer(self, interval=CHANGE_CHECK_MS)
+        self.change_timer.timeout.connect(self.refresh_if_changed)
         self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
         for combo in (self.schemeFilter, self.stageFilter, self.consultantFilter,
                       self.deadlineFilter):
@@ -114,7 +126,6 @@ class MainWindow(QMainWindow):
                          self.actionRefresh, self.actionSettings, self.actionQuit,
                          self.actionAbout, self.actionExportPack, self.actionPrintPack])
         self.actionRefresh.triggered.connect(self.refresh)
-        self.records = WindowRecords(self)  # Edit ▸ Undo, File ▸ Trash, deleting from the list
         self.actionQuit.triggered.connect(self.close)
         self.actionAbout.triggered.connect(self.show_about)
         self.addAction(self.actionShortcuts)
@@ -123,6 +134,14 @@ class MainWindow(QMainWindow):
         self.actionNewClient.triggered.connect(self.new_client)
         self.actionEditClient.triggered.connect(self.edit_client)
         self.actionSettings.triggered.connect(self.show_settings)
+        # File ▸ Consultants… (the firm's list; gui/dialogs/consultants.py).
+        self.actionConsultants = QAction(self.tr("&Consultants…"), self)
+        self.actionConsultants.setObjectName("actionConsultants")
+        self.actionConsultants.setStatusTip(self.tr("Add, rename or deactivate the firm's "
+                                                    "consultants"))
+        self.menuFile.insertAction(self.actionTrash, self.actionConsultants)
+        self.actionConsultants.triggered.connect(self.show_consultants)
+        self.consultants_dialog: QDialog | None = None
         self.actionExportPack.triggered.connect(lambda: self.case_output("pack", save=True))
         self.actionPrintPack.triggered.connect(lambda: self.case_output("pack", save=False))
         self.actionSaveChecklist.triggered.connect(self.save_checklist)
@@ -133,25 +152,89 @@ class MainWindow(QMainWindow):
         self.actionBulkChecklists.triggered.connect(lambda: self.bulk_export(checklists=True))
         # Case ▸ Prepare upload set… (online filing; gui/case/filing_tab.py).
         self.actionPrepareUploadSet = filing_tab.install(self)
-        # File ▸ Import clients… (spreadsheet import with a preview; gui/import_dialog.py).
-        self.actionImport = import_dialog.install(self, self.menuFile, ctx, self.prompts,
-                                                  self.refresh)
+        # Case ▸ …: enabled only with a case in the pane (the bulk entries: rows selected).
+        self.detailStack.currentChanged.connect(lambda _i: self._update_case_actions())
+        self.caseTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_case_actions())
+        self._update_case_actions()
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 720])  # the case pane shows all seven tabs at 1280 px
-        # After the first paint: the window is usable while the dashboard loads.
-        QTimer.singleShot(0, self.refresh_dashboard)
-        self._show_count()
-        self.statusBar().showMessage(
-            f"Database: {ctx.store.location} · schema {ctx.store.migration.revision}")
         apply_window_icons(self)  # toolbar and menu icons (gui/icons.py)
+        # Until ``attach``: what needs the store is disabled, the lists say they load.
+        for action in self._store_actions():
+            action.setEnabled(False)
+        self.dashboardSummary.setText(self.tr("Loading the dashboard…"))
+        self.caseCount.setText(self.tr("Loading the case list…"))
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        if ctx is not None:
+            self.attach(ctx)
 
+    def _store_actions(self) -> list[QAction]:
+        """The menu and toolbar entries that need the store (disabled until ``attach``)."""
+        return [self.actionNewCase, self.actionNewClient, self.actionRefresh,
+                self.actionSettings, self.actionConsultants, self.actionUndo,
+                self.actionTrash]
+
+    @property
+    def attached(self) -> bool:
+        """True once the window has its store (``attach``)."""
+        return hasattr(self, "ctx")
+
+    def show_step(self, text: str) -> None:
+        """Say what the start is doing before ``attach`` (painted at once: it may block)."""
+        self.caseCount.setText(text)
+        self.caseCount.repaint()
+        self.statusBar().showMessage(text)
+        self.statusBar().repaint()
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the window its store: fill the case list's first page, then the dashboard.
+
+        The services, the dashboard panel and the record actions are imported here.
+        """
+        from hkcase.gui.dashboard_panel import DashboardPanel
+        from hkcase.gui.dialogs import import_file as import_dialog
+        from hkcase.gui.window_records import WindowRecords
+        from hkcase.services.cases.listing import DEADLINE_LABELS
+
+        if self.attached:
+            raise RuntimeError("the main window already has its store")
+        self.ctx = ctx
+        self.dashboard: DashboardPanel = DashboardPanel(
+            ctx, self.prompts, self.dashboardSummary, self.dashboardView, self)
+        self.dashboard_model = self.dashboard.model
+        self.dashboard.loaded.connect(self.dashboard_loaded)
+        self.dashboard.caseActedOn.connect(self.acted_on_case)
+        for action in self._store_actions():
+            action.setEnabled(True)
+        self.records: WindowRecords = WindowRecords(self)  # Edit ▸ Undo, File ▸ Trash, …
+        # File ▸ Import clients… (spreadsheet import with a preview; gui/dialogs/import_file.py).
+        self.actionImport = import_dialog.install(self, self.menuFile, ctx, self.prompts,
+                                                  self.refresh)
+        meaning = ACTION_ICONS.get(self.actionImport.objectName())
+        if meaning is not None:  # made after ``apply_window_icons``: its icon here
+            self.actionImport.setIcon(icon(meaning))
+        # The filters that need the store; their signals are held: the list loads once.
+        self.deadlineFilter.blockSignals(True)
+        for value, label in DEADLINE_LABELS.items():
+            self.deadlineFilter.addItem(label, value)
+        self.deadlineFilter.blockSignals(False)
+        self.fill_consultants(reload=False)
+        self._change_token = self._token_now()
+        self.cases.attach(ctx.store, self.current_filter())
+        self._show_count()
+        self.change_timer.start()
+        # After the list's paint: the window is usable while the dashboard loads.
+        QTimer.singleShot(0, self.refresh_dashboard)
+        self.statusBar().showMessage(self.tr("Database: {location} · schema {revision}").format(
+            location=ctx.store.location, revision=ctx.store.migration.revision))
     @property
     def case_view(self) -> CaseView:
         """The case pane, built on first use (keeps the first paint fast)."""
         if self._case_view is None:
-            from hkcase.gui.case_view import CaseView  # imported on first use, too
+            from hkcase.gui.case.view import CaseView  # imported on first use, too
 
             self._case_view = CaseView(self.ctx, self.prompts, self)
             self.detailStack.addWidget(self._case_view)
@@ -159,22 +242,64 @@ class MainWindow(QMainWindow):
             self._case_view.changed.connect(lambda _id: self.refresh(pane=False))
         return self._case_view
 
+    def _update_case_actions(self) -> None:
+        shown = self._case_view is not None and self.detailStack.currentWidget() is \
+            self._case_view
+        for action in (self.actionEditClient, self.actionDeleteCase, self.actionDeleteClient,
+                       self.actionExportPack, self.actionPrintPack, self.actionSaveChecklist,
+                       self.actionPrintChecklist, self.actionLetter,
+                       self.actionPrepareUploadSet):
+            action.setEnabled(shown)
+        selected = self.caseTable.selectionModel().hasSelection()
+        for action in (self.actionBulkExport, self.actionBulkChecklists):
+            action.setEnabled(selected)
+
     # Filters and list ---------------------------------------------------------
     def _fill_filters(self) -> None:
-        self.schemeFilter.addItem("All schemes", None)
+        self.schemeFilter.addItem(self.tr("All schemes"), None)
         for scheme in Scheme:
             self.schemeFilter.addItem(scheme.value, scheme)
-        self.stageFilter.addItem("All stages", None)
+        self.stageFilter.addItem(self.tr("All stages"), None)
         for stage in Stage:
             self.stageFilter.addItem(stage.value, stage)
-        self.consultantFilter.addItem("All consultants", None)
-        for row in active_consultants(self.ctx.store):
-            self.consultantFilter.addItem(row.name, row.id)
-        # The dashboard's section titles: the same filters, the same counts.
-        for value, label in DEADLINE_LABELS.items():
-            self.deadlineFilter.addItem(label, value)
+        # The consultants and the dashboard's section titles (the same filters, the same
+        # counts) come with the store: ``attach``.
+
+    def fill_consultants(self, *, reload: bool = True) -> None:
+        """The consultant filter: all, "My cases" (this desktop's consultant), each one.
+
+        Refilled after the consultants list or the settings change; the choice is kept
+        when it is still there (else the list shows all consultants' cases, reloaded
+        unless ``reload`` is false).
+        """
+        from hkcase.services.consultants import active_consultants, my_consultant
+
+        combo = self.consultantFilter
+        kept_index, kept = combo.currentIndex(), combo.currentData()
+        mine_kept = kept_index == 1 and combo.itemData(1, MY_CASES_ROLE) is True
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItem(self.tr("All consultants"), None)
+            me = my_consultant(self.ctx.store, self.ctx.settings.consultant_name)
+            if me is not None:
+                combo.addItem(self.tr("My cases ({name})").format(name=me.name), me.id)
+                combo.setItemData(1, True, MY_CASES_ROLE)
+            for row in active_consultants(self.ctx.store):
+                combo.addItem(row.name, row.id)
+            if mine_kept and me is not None:
+                combo.setCurrentIndex(1)
+            else:
+                found = combo.findData(kept) if kept is not None else 0
+                combo.setCurrentIndex(max(0, found))
+        finally:
+            combo.blockSignals(False)
+        if reload and combo.currentData() != kept:
+            self.apply_filter()
 
     def current_filter(self) -> CaseFilter:
+        from hkcase.services.cases.listing import CaseFilter, DeadlineFilter
+
         return CaseFilter(text=self.searchEdit.text(),
                           scheme=combo_enum(self.schemeFilter, Scheme),
                           stage=combo_enum(self.stageFilter, Stage),
@@ -184,19 +309,26 @@ class MainWindow(QMainWindow):
 
     def apply_filter(self) -> None:
         """Query the list again for the search text and filters (selection kept if shown)."""
+        if not self.attached:
+            return  # ``attach`` loads the list with the filters chosen meanwhile
         selected = self.selected_case_id()
         self.cases.set_filter(self.current_filter())
         self._reselect(selected)
         self._show_count()
 
     def _show_count(self) -> None:
+        from hkcase.services.cases.listing import searchable
+
         text = self.searchEdit.text().strip()
-        hint = " — type one more character to search" if text and not searchable(text) else ""
+        hint = (self.tr(" — type one more character to search")
+                if text and not searchable(text) else "")
         clients = self.cases.client_count
-        without = f" · {clients:,} client{'s' * (clients != 1)} without a case" if clients \
-            else ""
-        case_word = "case" if self.cases.total_text == "1" else "cases"
-        self.caseCount.setText(f"{self.cases.total_text} {case_word}{without}{hint}")
+        without = ((self.tr(" · {count} client without a case") if clients == 1
+                    else self.tr(" · {count} clients without a case")).format(
+            count=f"{clients:,}") if clients else "")
+        count = (self.tr("{count} case") if self.cases.total_text == "1"
+                 else self.tr("{count} cases")).format(count=self.cases.total_text)
+        self.caseCount.setText(f"{count}{without}{hint}")
 
     def selected_case_id(self) -> int | None:
         index = self.caseTable.currentIndex()
@@ -222,8 +354,9 @@ class MainWindow(QMainWindow):
         if current.isValid() and not self._reselecting:
             client = self.cases.client_at(current.row())
             if client is not None:
-                self.statusBar().showMessage(f"{client.name} has no case yet: press Enter "
-                                             "or double-click to open the client.", 8000)
+                self.statusBar().showMessage(self.tr(
+                    "{client} has no case yet: press Enter or double-click to open the "
+                    "client.").format(client=client.name), 8000)
                 return
             self.open_case(self.cases.item(current.row()).row.case_id)
 
@@ -234,7 +367,7 @@ class MainWindow(QMainWindow):
 
     def open_client(self, client_id: int) -> None:
         """The client editor for a client (a search hit without a case)."""
-        from hkcase.gui.client_dialog import ClientDialog
+        from hkcase.gui.dialogs.client import ClientDialog
 
         if ClientDialog(self.ctx, self.prompts, client_id=client_id, parent=self).exec():
             self.refresh()
@@ -264,6 +397,9 @@ class MainWindow(QMainWindow):
         """Reload the list (keeping the selection and how far it was loaded), the dashboard
         and (with ``pane``) the case pane, which keeps its case whatever the list's
         selection."""
+        if not self.attached:
+            return
+        self._change_token = self._token_now()  # what this reload shows
         selected = self.selected_case_id()
         shown = self.shown_case_id()
         self._reselecting = True
@@ -277,16 +413,59 @@ class MainWindow(QMainWindow):
             self.case_view.show_case(shown)
         self.refresh_dashboard()
 
+    # Colleagues' changes ------------------------------------------------------------
+    def _token_now(self) -> ChangeToken | None:
+        from hkcase.services.changes import change_token
+        from hkcase.services.errors import StoreError
+
+        try:
+            return change_token(self.ctx.store)
+        except StoreError as exc:  # busy or unreachable: asked again next time
+            log.info("could not check for changes: %s", exc)
+            return None
+
+    def refresh_if_changed(self) -> bool:
+        """Reload the list and dashboard if anything changed since they were loaded.
+
+        One indexed query decides (``services/changes.py``); the case pane is left
+        alone, so nothing typed there is lost. True when it reloaded.
+        """
+        if not self.attached or not self.isVisible() or self.isMinimized():
+            return False  # checked again on regaining focus (or by ``attach``)
+        from hkcase.services.changes import changes_since
+        from hkcase.services.errors import StoreError
+
+        try:
+            changed = changes_since(self.ctx.store, self._change_token)
+        except StoreError as exc:
+            log.info("could not check for changes: %s", exc)
+            return False
+        if changed is None:
+            return False
+        log.info("the database changed since the last reload: reloading the list")
+        self.refresh(pane=False)
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Back to this window (from another program, window or dialog): what changed
+        # meanwhile. (Not an event() override: that one runs while Qt deletes the window.)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_if_changed()
+        super().changeEvent(event)
+
     # Dashboard ------------------------------------------------------------------
     def refresh_dashboard(self) -> None:
         """Reload the dashboard in the background (``gui/dashboard_panel.py``)."""
-        self.dashboard.refresh()
+        if self.attached:
+            self.dashboard.refresh()
 
     @property
     def _dashboard_running(self) -> bool:
-        return self.dashboard.running
+        return self.attached and self.dashboard.running
 
     def _dashboard_activated(self, index: QModelIndex) -> None:
+        from hkcase.gui.models.dashboard import CASE_ID_ROLE
+
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
             self.open_case(int(case_id))
@@ -294,39 +473,41 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing of this window may run on after it: background jobs end here and the
         # dialogs it owns close with it.
-        self.dashboard.shutdown()
+        if self.attached:
+            self.dashboard.shutdown()
         if self.bulk_pool is not None:
             self.bulk_pool.waitForDone()  # a bulk export under way finishes its files
         self._search_timer.stop()
+        self.change_timer.stop()
         for dialog in self.findChildren(QDialog):
             dialog.close()
         super().closeEvent(event)
 
     # Dialogs ---------------------------------------------------------------------
     def new_case(self) -> None:
-        from hkcase.gui.new_case_dialog import NewCaseDialog
+        from hkcase.gui.dialogs.new_case import NewCaseDialog
 
         dialog = NewCaseDialog(self.ctx, self.prompts, self)
         if dialog.exec() and dialog.created_case_id is not None:
             self.acted_on_case(dialog.created_case_id)
 
     def new_client(self) -> None:
-        from hkcase.gui.client_dialog import ClientDialog
+        from hkcase.gui.dialogs.client import ClientDialog
 
         ClientDialog(self.ctx, self.prompts, parent=self).exec()
 
     def edit_client(self) -> None:
-        from hkcase.gui.client_dialog import ClientDialog
+        from hkcase.gui.dialogs.client import ClientDialog
 
         if self.case_view.case is None:
-            self.prompts.info(self, "Edit client", "Select a case first.")
+            self.prompts.info(self, self.tr("Edit client"), self.tr("Select a case first."))
             return
         dialog = ClientDialog(self.ctx, self.prompts, client_id=self.case_view.case.client_id,
                               parent=self)
         if dialog.exec():
             if dialog.deleted:
-                self.records.after_change("Deleted the client. Edit ▸ Undo (Ctrl+Z) brings "
-                                          "them back.")
+                self.records.after_change(self.tr("Deleted the client. Edit ▸ Undo (Ctrl+Z) "
+                                                  "brings them back."))
                 return
             self.case_view.show_case(self.case_view.case.id)
             self.refresh()
@@ -336,7 +517,7 @@ class MainWindow(QMainWindow):
     def _current_case(self) -> tuple[int, str] | None:
         case = self.case_view.case
         if case is None:
-            self.prompts.info(self, "No case", "Select a case first.")
+            self.prompts.info(self, self.tr("No case"), self.tr("Select a case first."))
             return None
         return case.id, case.reference
 
@@ -349,15 +530,17 @@ class MainWindow(QMainWindow):
         from hkcase.gui import printing  # imported on first use (start-up)
 
         render = printing.renderers(self.ctx, case_id)[kind]
-        titles = {"pack": "Document pack", "checklist_en": "Checklist",
-                  "checklist_zh": "Checklist 文件清單", "letter": "Extension letter"}
+        titles = {"pack": self.tr("Document pack"), "checklist_en": self.tr("Checklist"),
+                  "checklist_zh": self.tr("Checklist 文件清單"),
+                  "letter": self.tr("Extension letter")}
         if save:
             printing.save_pdf(self.prompts, self, titles[kind], f"{reference}-{kind}.pdf", render)
         else:
             printing.print_pdf(self.prompts, self, titles[kind], render)
 
     def save_checklist(self) -> None:
-        choice = self.prompts.choose(self, "Checklist for the client", "Which language?",
+        choice = self.prompts.choose(self, self.tr("Checklist for the client"),
+                                     self.tr("Which language?"),
                                      ["English", "中文（繁體）"])
         if choice is not None:
             self.case_output("checklist_en" if choice == 0 else "checklist_zh", save=True)
@@ -366,7 +549,8 @@ class MainWindow(QMainWindow):
         """A document pack, or the client's checklist, for every selected case."""
         rows = sorted({i.row() for i in self.caseTable.selectionModel().selectedRows()})
         if not rows:
-            self.prompts.info(self, "Export packs", "Select cases in the list first.")
+            self.prompts.info(self, self.tr("Export packs"),
+                              self.tr("Select cases in the list first."))
             return
         from hkcase.gui import printing
 
@@ -376,22 +560,41 @@ class MainWindow(QMainWindow):
             checklists=checklists)
 
     def show_settings(self) -> None:
-        from hkcase.gui.settings_dialog import SettingsDialog
+        from hkcase.gui.dialogs.settings import SettingsDialog
 
         if SettingsDialog(self.ctx, self).exec():
             # New lead times regenerate the reminders: show them everywhere at once.
+            self.fill_consultants()  # a new consultant name: a new "My cases"
             self.refresh()
+
+    def show_consultants(self) -> None:
+        """File ▸ Consultants…: the list; the filters follow its changes when it closes."""
+        from hkcase.gui.dialogs.consultants import ConsultantsDialog
+
+        dialog = ConsultantsDialog(self.ctx, self)
+        self.consultants_dialog = dialog
+
+        def closed() -> None:
+            if dialog.changed:
+                self.fill_consultants()
+                self.refresh()
+
+        dialog.finished.connect(lambda _result: closed())
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard shortcuts (F1): every shortcut in one list."""
-        from hkcase.gui.shortcuts_dialog import ShortcutsDialog
+        from hkcase.gui.dialogs.shortcuts import ShortcutsDialog
 
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
+        where = (self.tr("Data: {data}<br>Log: {log}<br>").format(
+            data=self.ctx.locations.data_dir, log=self.ctx.locations.log_file)
+            if self.attached else "")
         QMessageBox.about(
-            self, "About hkcase",
-            f"<b>hkcase {__version__}</b><br>Case tracker for Hong Kong talent-visa "
-            f"consultants.<br>Data: {self.ctx.locations.data_dir}<br>"
-            f"Log: {self.ctx.locations.log_file}<br>ImmD decides every application.")
+            self, self.tr("About hkcase"),
+            f"<b>hkcase {__version__}</b><br>"
+            + self.tr("Case tracker for Hong Kong talent-visa consultants.") + "<br>"
+            + where + self.tr("ImmD decides every application."))

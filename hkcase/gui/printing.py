@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from hkcase.app import AppContext
 from hkcase.domain.checklists import Lang
-from hkcase.gui.prompts import Prompts
-from hkcase.gui.worker import Job, Relay
-from hkcase.services.context import AppContext
+from hkcase.gui.support.prompts import Prompts
+from hkcase.gui.support.worker import Job, Relay
 from hkcase.services.errors import StoreError, ValidationError
-from hkcase.services.outputs import (
+from hkcase.services.outputs.render import (
     BulkOutcome,
     PreviewUnavailable,
+    RenderedPdf,
     client_chinese,
     export_packs,
     page_images,
@@ -26,22 +27,22 @@ from hkcase.services.outputs import (
     render_letter,
     render_pack,
 )
-from hkcase.services.pdf_result import RenderedPdf
 
 Render = Callable[[Path | None], RenderedPdf]
+translate = QCoreApplication.translate
 
 
 def _report(prompts: Prompts, parent: QWidget, title: str, result: RenderedPdf) -> None:
     notes = list(result.all_warnings)
     if notes:
-        prompts.info(parent, title, f"Done ({result.pages} pages), with notes:\n• "
-                     + "\n• ".join(notes))
+        prompts.info(parent, title, translate("printing", "Done ({pages} pages), with notes:")
+                     .format(pages=result.pages) + "\n• " + "\n• ".join(notes))
 
 
 def save_pdf(prompts: Prompts, parent: QWidget, title: str, suggested: str,
              render: Render) -> Path | None:
     """Ask where to save, render there, and tell the user what to know about the result."""
-    name = prompts.save_file(parent, title, suggested, "PDF (*.pdf)")
+    name = prompts.save_file(parent, title, suggested, translate("printing", "PDF (*.pdf)"))
     if not name:
         return None
     try:
@@ -116,10 +117,24 @@ def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget, case_ids: Se
     the window stays responsive. Returns the pool (``waitForDone`` to wait), or None.
     """
     what = "checklists" if checklists else "packs"
-    folder = QFileDialog.getExistingDirectory(parent, f"Save {what} into folder")
+    say = {  # each sentence whole, so a translation can order it as its language needs
+        "title": translate("printing", "Save checklists") if checklists
+        else translate("printing", "Save packs"),
+        "folder": translate("printing", "Save checklists into folder") if checklists
+        else translate("printing", "Save packs into folder"),
+        "writing": translate("printing", "Writing checklists…") if checklists
+        else translate("printing", "Writing packs…"),
+        "written": translate("printing", "{count} checklists written to {folder}.") if checklists
+        else translate("printing", "{count} packs written to {folder}."),
+        "broke": translate("printing", "The checklists could not be written ({reason}). Files "
+                           "already written are kept.") if checklists
+        else translate("printing", "The packs could not be written ({reason}). Files already "
+                       "written are kept."),
+    }
+    folder = QFileDialog.getExistingDirectory(parent, say["folder"])
     if not folder:
         return None
-    progress = QProgressDialog(f"Writing {what}…", "", 0, len(case_ids), parent)
+    progress = QProgressDialog(say["writing"], "", 0, len(case_ids), parent)
     progress.setObjectName("bulkExportProgress")
     progress.setCancelButton(None)  # type: ignore[arg-type]
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -143,14 +158,14 @@ def bulk_export(ctx: AppContext, prompts: Prompts, parent: QWidget, case_ids: Se
     def finished(outcomes: list[BulkOutcome]) -> None:
         progress.close()
         failed = [f"{o.reference}: {o.error}" for o in outcomes if not o.ok]
-        prompts.info(parent, f"Save {what}", f"{len(outcomes) - len(failed)} {what} written "
-                     f"to {folder}." + ("\nNot written:\n" + "\n".join(failed) if failed
-                                       else ""))
+        prompts.info(parent, say["title"], say["written"].format(
+            count=len(outcomes) - len(failed), folder=folder)
+            + ("\n" + translate("printing", "Not written:") + "\n" + "\n".join(failed)
+               if failed else ""))
 
     def broke(message: str) -> None:
         progress.close()
-        prompts.error(parent, f"Save {what}", f"The {what} could not be written ({message}). "
-                      "Files already written are kept.")
+        prompts.error(parent, say["title"], say["broke"].format(reason=message))
 
     relay.progress.connect(lambda done, _total: progress.setValue(done))
     relay.done.connect(finished)

@@ -1,11 +1,13 @@
-"""What a user sees while hkcase starts: a window at once, the work after its first paint.
+"""What a user sees while hkcase starts: the window at once, the work after its first paint.
 
-``LoadingWindow`` needs nothing but Qt: it paints before SQLAlchemy, the store or
-any migration check is even imported. ``FirstPaint`` tells when a window has
-painted (and, with ``HKCASE_FIRST_PAINT_FILE`` set, appends ``<name> <unix time>``
-to that file: how ``benchmarks/startup_bench.py`` times a real start).
-``DailyCare`` runs the first start of the day's check and backup on a worker
-thread once the main window is up.
+``show_painted`` shows the main window, built from its form before SQLAlchemy, the
+store or any migration check is even imported, and waits for its first paint.
+``FirstPaint`` tells when a window (or a widget) has painted (and, with
+``HKCASE_FIRST_PAINT_FILE`` set, appends ``<name> <unix time>`` to that file: how
+``benchmarks/startup_bench.py`` times a real start: ``main`` when the main window
+has painted with its menus, toolbar and tabs, ``cases`` when the case list's first
+page has). ``DailyCare`` runs the first start of the day's check and backup on a
+worker thread once the case list is up.
 """
 
 from __future__ import annotations
@@ -16,16 +18,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from hkcase.gui.support.geometry import fit_to_screen
 
 if TYPE_CHECKING:
-    from hkcase.services.context import AppContext
+    from hkcase.app import AppContext
 
 FIRST_PAINT_ENV = "HKCASE_FIRST_PAINT_FILE"
 #: How long to wait for a first paint that never comes (a platform without one).
@@ -42,7 +40,11 @@ def mark(name: str) -> None:
 
 
 class FirstPaint(QObject):
-    """Emits ``painted`` once ``window`` has painted for the first time (frame complete)."""
+    """Emits ``painted`` once ``window`` has next painted (frame complete).
+
+    Watches the window and its direct children (menu bar, toolbars, central widget,
+    status bar): a window covered by its children need not receive a paint event itself.
+    """
 
     painted = Signal()
 
@@ -51,13 +53,16 @@ class FirstPaint(QObject):
         self.name = name
         self.done = False  # the paint event came
         self.shown = False  # … and the frame it began is complete
-        self._window = window
-        window.installEventFilter(self)
+        self._watched = [window, *window.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+        for widget in self._watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self._window and not self.done:
+        if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            self._window.removeEventFilter(self)
+            for widget in self._watched:
+                widget.removeEventFilter(self)
             QTimer.singleShot(0, self._after)  # after the whole frame is painted and shown
         return False
 
@@ -67,58 +72,21 @@ class FirstPaint(QObject):
         self.painted.emit()
 
 
-class LoadingWindow(QMainWindow):
-    """The window of a start under way: the application's title, size and a busy bar."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("loadingWindow")
-        self.setWindowTitle("hkcase")
-        self.setMinimumSize(1024, 640)
-        self.resize(1280, 800)  # the main window's size: it takes this one's place
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addStretch(2)
-        title = QLabel("hkcase", central)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        title.setFont(font)
-        self.step = QLabel("Opening the database…", central)
-        self.bar = QProgressBar(central)
-        self.bar.setRange(0, 0)  # busy: no known length
-        self.bar.setFixedWidth(320)
-        self.bar.setTextVisible(False)
-        for widget in (title, self.step, self.bar):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage("Starting hkcase…")
-        self.first_paint = FirstPaint(self, "loading")
-
-    def show_step(self, text: str) -> None:
-        """Say what the start is doing now (painted at once: the next step may block)."""
-        self.step.setText(text)
-        self.step.repaint()
-
-    def wait_painted(self, timeout_ms: int = PAINT_WAIT_MS) -> bool:
-        """Run the event loop until this window has painted; False on timeout."""
-        if not self.first_paint.shown:
-            loop = QEventLoop()
-            self.first_paint.painted.connect(loop.quit)
-            QTimer.singleShot(timeout_ms, loop.quit)
-            loop.exec()
-        return self.first_paint.shown
-
-
-def take_place_of(window: QMainWindow, loading: LoadingWindow) -> None:
-    """Show ``window`` where ``loading`` is, as it is (maximised or not), then close that."""
-    if loading.isMaximized():
+def show_painted(window: QMainWindow, name: str, timeout_ms: int = PAINT_WAIT_MS) -> bool:
+    """Size ``window`` for the screen, show it and run the event loop until it has painted
+    (marking ``name``); False on timeout (a platform without a first paint)."""
+    fit_to_screen(window)
+    watch = FirstPaint(window, name)
+    if window.windowState() & Qt.WindowState.WindowMaximized:
         window.showMaximized()
     else:
-        window.resize(loading.size())
-        window.move(loading.pos())
         window.show()
-    loading.close()
+    if not watch.shown:
+        loop = QEventLoop()
+        watch.painted.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+    return watch.shown
 
 
 class DailyCare(QObject):
@@ -133,7 +101,7 @@ class DailyCare(QObject):
 
     def __init__(self, ctx: AppContext, parent: QObject, *, check: bool) -> None:
         super().__init__(parent)
-        from hkcase.gui.worker import Relay
+        from hkcase.gui.support.worker import Relay
 
         self.ctx = ctx
         self.check = check
@@ -146,7 +114,7 @@ class DailyCare(QObject):
 
     def start(self) -> None:
         """Check (if due) and back up on the worker thread."""
-        from hkcase.gui.worker import Job
+        from hkcase.gui.support.worker import Job
         from hkcase.services.daily import daily_care
         from hkcase.services.errors import DamagedDatabaseError
 

@@ -16,10 +16,10 @@ from datetime import date
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from hkcase.gui.forms import app_icon
-from hkcase.gui.worker import Job, Relay
-from hkcase.services.context import AppContext
-from hkcase.services.reminder_notify import NotificationSummary, check_reminders
+from hkcase.app import AppContext
+from hkcase.gui.support.forms import app_icon
+from hkcase.gui.support.worker import Job, Relay
+from hkcase.services.reminders.notify import NotificationSummary, check_reminders
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class ReminderTray(QObject):
         self.icon: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(app_icon(), self)
-            self.icon.setToolTip("hkcase: deadlines")
+            self.icon.setToolTip(self.tr("hkcase: deadlines"))
             self.icon.show()
 
     def start(self) -> None:

@@ -1,16 +1,14 @@
-"""The main window's Edit ▸ Undo, File ▸ Trash and deleting cases and clients from the list."""
+"""The main window's Edit ▸ Undo, File ▸ Trash and deleting cases and clients from the list.
+
+Made when the window is given its store (``MainWindow.attach``); the services and
+dialogs are imported then, not with this module (start-up: the first paint).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-
-from hkcase.gui.record_actions import delete_asking, record_menu
-from hkcase.gui.trash_dialog import TrashDialog
-from hkcase.services.case_detail import get_case
-from hkcase.services.errors import ConflictError, ValidationError
-from hkcase.services.undo import UndoStack
 
 if TYPE_CHECKING:
     from hkcase.gui.main_window import MainWindow
@@ -20,6 +18,9 @@ class WindowRecords(QObject):
     """Owns the session's undo stack; the window's ``undo_stack`` is it."""
 
     def __init__(self, window: MainWindow) -> None:
+        from hkcase.gui.support.record_actions import record_menu
+        from hkcase.services.undo import UndoStack
+
         super().__init__(window)
         self.window = window
         self.stack = UndoStack()
@@ -41,7 +42,8 @@ class WindowRecords(QObject):
     def update_undo(self) -> None:
         label = self.stack.next_label
         self.window.actionUndo.setEnabled(label is not None)
-        self.window.actionUndo.setText(f"&Undo {label}" if label else "&Undo")
+        self.window.actionUndo.setText(self.tr("&Undo {action}").format(
+            action=label) if label else self.tr("&Undo"))
 
     def _open_selected(self) -> None:
         case_id = self.window.selected_case_id()
@@ -51,11 +53,15 @@ class WindowRecords(QObject):
     def _case_id(self) -> int | None:
         case_id = self.window.shown_case_id() or self.window.selected_case_id()
         if case_id is None:
-            self.window.prompts.info(self.window, "Delete", "Select a case first.")
+            self.window.prompts.info(self.window, self.tr("Delete"),
+                                     self.tr("Select a case first."))
         return case_id
 
     def after_change(self, message: str) -> None:
         """Reload everything; a pane whose case is gone goes back to the empty page."""
+        from hkcase.services.cases.detail import get_case
+        from hkcase.services.errors import ValidationError
+
         shown = self.window.shown_case_id()
         if shown is not None:
             try:
@@ -74,32 +80,46 @@ class WindowRecords(QObject):
         self._delete("case", case_id)
 
     def delete_client(self) -> None:
+        from hkcase.services.cases.detail import get_case
+
         case_id = self._case_id()
         if case_id is None:
             return
         self._delete("client", get_case(self.window.ctx.store, case_id).client_id)
 
     def _delete(self, kind: str, row_id: int) -> None:
+        from hkcase.gui.support.record_actions import delete_asking
+        from hkcase.services.errors import ConflictError, ValidationError
+
         try:
             done = delete_asking(self.window.ctx, self.window.prompts, self.window, kind, row_id)
         except (ValidationError, ConflictError) as exc:
-            self.window.prompts.error(self.window, "Not deleted", str(exc))
+            self.window.prompts.error(self.window, self.tr("Not deleted"),
+                                      str(exc))
             return
         if done is not None:
-            self.after_change(f"Deleted {done.label}. Edit ▸ Undo (Ctrl+Z) brings it back.")
+            self.after_change(self.tr("Deleted {record}. Edit ▸ Undo "
+                                        "(Ctrl+Z) brings it back.").format(record=done.label))
 
     def undo(self) -> None:
+        from hkcase.services.errors import ConflictError, ValidationError
+
         try:
             label = self.stack.undo()
         except (ValidationError, ConflictError) as exc:
-            self.window.prompts.error(self.window, "Cannot undo", str(exc))
-            self.after_change("Not undone.")
+            self.window.prompts.error(self.window, self.tr("Cannot undo"),
+                                      str(exc))
+            self.after_change(self.tr("Not undone."))
             return
         if label is not None:
-            self.after_change(f"Undone: {label}.")
+            self.after_change(self.tr("Undone: {action}.").format(
+                action=label))
 
     def show_trash(self) -> None:
+        from hkcase.gui.dialogs.trash import TrashDialog
+
         dialog = TrashDialog(self.window.ctx, self.window.prompts, self.window)
         dialog.exec()
         if dialog.restored:
-            self.after_change(f"Restored {', '.join(t.label for t in dialog.restored)}.")
+            self.after_change(self.tr("Restored {records}.").format(
+                records=", ".join(t.label for t in dialog.restored)))

@@ -17,46 +17,16 @@ from sqlalchemy.orm import Session
 from hkcase.domain.checklists import (
     FORM_NO_MAX,
     TITLE_MAX,
-    Lang,
     NoTemplateError,
     template_for,
 )
+from hkcase.domain.documents import ChecklistEntry
 from hkcase.domain.vocab import AuditAction, ChecklistState, ItemBasis
-from hkcase.services.documents import DocumentVersion, version_of
+from hkcase.services.documents import version_of
 from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store, audit
 from hkcase.store.models import Case, ChecklistItem, Document
-
-
-@dataclass(frozen=True)
-class ChecklistEntry:
-    """One line of a case's checklist, with its newest file (if any)."""
-
-    id: int
-    case_id: int
-    code: str
-    position: int
-    title_en: str
-    title_zh: str | None
-    title_zh_cn: str | None
-    form_no: str | None
-    mandatory: bool
-    state: ChecklistState
-    notes: str | None
-    source: str | None
-    basis: ItemBasis
-    template_id: str | None
-    version_count: int
-    latest: DocumentVersion | None
-
-    def title(self, lang: Lang) -> str:
-        """The title in ``lang``, falling back to Traditional Chinese, then English."""
-        if lang is Lang.ZH_CN and self.title_zh_cn:
-            return self.title_zh_cn
-        if lang is not Lang.EN and self.title_zh:
-            return self.title_zh
-        return self.title_en
 
 
 @dataclass(frozen=True)

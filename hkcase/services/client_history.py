@@ -24,9 +24,10 @@ from hkcase.domain.plausibility import (
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.edits import Edited, assign, check_version, impossible, old_values, touch
 from hkcase.services.errors import ValidationError
-from hkcase.store import Store, audit, search
+from hkcase.store import Store, audit
 from hkcase.store.base import Base
 from hkcase.store.models import Client, Education, Employment, Relationship, TravelDocument
+from hkcase.store.queries import search
 
 MODELS: dict[str, type[Base]] = {
     "travel_document": TravelDocument,
@@ -95,15 +96,19 @@ def _check(kind: str, row: Any, born: date) -> None:
 
 
 def update_row(store: Store, kind: str, row_id: int, changes: Mapping[str, Any], *,
-               actor: str, expected_version: int | None = None) -> Edited:
+               actor: str, expected_version: int | None = None,
+               client_id: int | None = None) -> Edited:
     """Change fields of one history row; ``expected_version`` is the client's.
 
-    Returns the old and new values (for undo) and the client's new version.
+    A family link has two clients: ``client_id`` says whose window the edit comes from
+    (the version checked and returned is theirs; default: the sponsor's). Returns the old
+    and new values (for undo) and that client's new version.
     """
     with store.transaction() as session:
         row = _row(session, kind, row_id)
         clients = owners(session, kind, row)
-        check_version(clients[0], expected_version)
+        editing = next((c for c in clients if c.id == client_id), clients[0])
+        check_version(editing, expected_version)
         before = old_values(row, changes)
         assign(row, changes, EDITABLE[kind])
         diff = audit.pending_changes(row)
@@ -121,7 +126,7 @@ def update_row(store: Store, kind: str, row_id: int, changes: Mapping[str, Any],
             if kind == "travel_document":
                 search.refresh_client(session, clients[0].id)
         after = old_values(row, changes)
-        return Edited(kind, row_id, before, after, clients[0].version)
+        return Edited(kind, row_id, before, after, editing.version, owner_id=editing.id)
 
 
 def add_row(store: Store, kind: str, client_id: int, values: Mapping[str, Any], *,

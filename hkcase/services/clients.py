@@ -26,9 +26,10 @@ from hkcase.services.records import (
     add_travel_document,
     check_person,
 )
-from hkcase.services.trash import delete_record, trash_record
-from hkcase.store import Store, audit, search
+from hkcase.services.trash.bin import delete_record, trash_record
+from hkcase.store import Store, audit
 from hkcase.store.models import Client, Education, Employment, Relationship, TravelDocument
+from hkcase.store.queries import search
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from hkcase.config.locations import Locations
 from hkcase.services.backups import daily_backup, list_backups
-from hkcase.services.context import AppContext
+from hkcase.services.workspace import Workspace
 from hkcase.store import sqlite_path
 from hkcase.store.errors import BackupError
 from hkcase.store.integrity import check_database_file
@@ -48,7 +48,7 @@ def check_before_open(locations: Locations) -> bool:
     return file_revision(database) != head_revision()
 
 
-def check_database(ctx: AppContext) -> None:
+def check_database(ctx: Workspace) -> None:
     """``PRAGMA quick_check`` of the open store's file; ``DamagedDatabaseError`` if it fails."""
     database = ctx.store.file
     if database is None or not database.exists():
@@ -65,7 +65,7 @@ def check_database(ctx: AppContext) -> None:
         sqlcipher.quick_check(database, keys)
 
 
-def daily_care(ctx: AppContext, *, check: bool) -> list[str]:
+def daily_care(ctx: Workspace, *, check: bool) -> list[str]:
     """Today's check (with ``check``) and automatic backup; returns notices for the user.
 
     Raises ``DamagedDatabaseError`` (and takes no backup) when the check fails. Safe on

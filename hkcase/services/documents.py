@@ -4,53 +4,39 @@ Attaching copies the file into the attachments folder under its sha256 (see
 ``attachment_files``) and then records a new ``document`` version in one
 transaction with its audit entry. If the database write fails, a file this call
 created is removed again unless another document already refers to it.
+
+On PostgreSQL (a shared office) the content goes into the database instead
+(``attachments.shared``), in the same transaction as the document row: a file
+attached on one desktop is there for every other, and a failed write leaves
+nothing behind. Two consultants attaching to the same item at once: the second
+is told who attached first, and when (``conflicts.conflict``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from hkcase.domain.documents import DocumentVersion, ExpiryWarning
 from hkcase.domain.vocab import AuditAction, ChecklistState
-from hkcase.services import attachment_files
-from hkcase.services.attachment_files import ONLINE_UPLOAD_LIMIT
+from hkcase.services.attachments import files as attachment_files
+from hkcase.services.attachments import shared
+from hkcase.services.attachments.files import ONLINE_UPLOAD_LIMIT
+from hkcase.services.conflicts import conflict
 from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
-from hkcase.store import ConflictError, Store, audit, crypto
-from hkcase.store.models import ChecklistItem, Document
+from hkcase.store import Store, audit, crypto
+from hkcase.store.models import Case, ChecklistItem, Document
 
 log = logging.getLogger(__name__)
 
 #: States in which an item no longer waits for the client.
 DONE_STATES = frozenset({ChecklistState.RECEIVED, ChecklistState.REVIEWED,
                          ChecklistState.ACCEPTED, ChecklistState.NOT_APPLICABLE})
-
-
-@dataclass(frozen=True)
-class DocumentVersion:
-    """One uploaded version of a file for a checklist item."""
-
-    id: int
-    item_id: int
-    version_no: int
-    sha256: str
-    size_bytes: int
-    original_name: str
-    stored_path: str  # relative to the attachments folder
-    media_type: str
-    expiry_date: date | None
-    uploaded_at: datetime
-    uploaded_by: str | None
-    warnings: tuple[str, ...] = ()
-
-    def path(self, attachments_dir: Path) -> Path:
-        """The stored file on this machine."""
-        return attachment_files.absolute_path(attachments_dir, self.stored_path)
 
 
 def version_of(doc: Document, warnings: tuple[str, ...] = ()) -> DocumentVersion:
@@ -98,6 +84,12 @@ def attach_file(store: Store, attachments_dir: Path, item_id: int, source: Path,
     with store.reading() as session:
         if session.get(ChecklistItem, item_id) is None:
             raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+    if shared.in_database(store):  # the shared store: content and row in one transaction
+        prepared = shared.prepare(source)
+        stored = attachment_files.StoredFile(prepared.sha256, prepared.size_bytes,
+                                             prepared.media_type, prepared.relative_path,
+                                             created=False)
+        return _record(store, item_id, stored, name, expiry_date, actor, prepared)
     stored = attachment_files.store_file(attachments_dir, source)
     try:
         return _record(store, item_id, stored, name, expiry_date, actor)
@@ -108,11 +100,14 @@ def attach_file(store: Store, attachments_dir: Path, item_id: int, source: Path,
 
 
 def _record(store: Store, item_id: int, stored: attachment_files.StoredFile, name: str,
-            expiry_date: date | None, actor: str) -> DocumentVersion:
+            expiry_date: date | None, actor: str,
+            content: shared.Prepared | None = None) -> DocumentVersion:
     with store.transaction() as session:
         item = session.get(ChecklistItem, item_id)
         if item is None:
             raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+        if content is not None:
+            shared.put_prepared(session, content)
         latest = session.execute(
             sa.select(Document.version_no, Document.sha256)
             .where(Document.checklist_item_id == item_id)
@@ -128,12 +123,17 @@ def _record(store: Store, item_id: int, stored: attachment_files.StoredFile, nam
             expiry_date=expiry_date,
             uploaded_by=actor,
         )
+        savepoint = session.begin_nested()  # a colleague's version with the same number
         session.add(doc)
         try:
-            audit.record(session, actor=actor, action=AuditAction.CREATE, obj=doc)
+            session.flush()
         except IntegrityError:
-            raise ConflictError("someone else attached a file to this item at the same time; "
-                                "reload the checklist and attach it again") from None
+            savepoint.rollback()
+            case = session.get(Case, item.case_id)
+            assert case is not None
+            raise conflict(case, session) from None  # names who attached first, and when
+        savepoint.commit()
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=doc)
         if item.state is not ChecklistState.RECEIVED:
             old = item.state
             item.state = ChecklistState.RECEIVED
@@ -183,15 +183,16 @@ def stored_file(store: Store, attachments_dir: Path, document_id: int) -> Path:
     is unknown, its file is missing or fails its encryption check.
     """
     version = get_version(store, document_id)
+    content = shared.Attachments(store, attachments_dir)
+    if content.shared:
+        return _shared_copy(content, version)
     path = version.path(attachments_dir)
     if not path.is_file():
         raise ValidationError("document_id", f"the file of {version.original_name} (version "
                                              f"{version.version_no}) is missing: {path}")
     if not crypto.is_encrypted(path):
         return path
-    name = Path(version.original_name.replace("\\", "/")).name
-    if Path(name).suffix.lower() != path.suffix or name.startswith("."):
-        name = f"document-{version.id}{path.suffix}"
+    name = _viewer_name(version, path.suffix)
     try:
         return attachment_files.decrypted_copy(path, name)
     except crypto.TamperedFileError:
@@ -199,6 +200,30 @@ def stored_file(store: Store, attachments_dir: Path, document_id: int) -> Path:
                               f"(version {version.version_no}) has been changed or damaged "
                               "(it fails its encryption check); restore it from a backup") \
             from None
+
+
+def _viewer_name(version: DocumentVersion, suffix: str) -> str:
+    name = Path(version.original_name.replace("\\", "/")).name
+    if Path(name).suffix.lower() != suffix or name.startswith("."):
+        name = f"document-{version.id}{suffix}"
+    return name
+
+
+def _shared_copy(content: shared.Attachments, version: DocumentVersion) -> Path:
+    """The viewer's copy of content kept in the database (the shared store)."""
+    suffix = Path(version.stored_path).suffix
+    try:
+        return content.viewer_copy(version.sha256, version.stored_path,
+                                   _viewer_name(version, suffix))
+    except shared.StoredFileProblem as problem:
+        if problem.kind == shared.MISSING:
+            raise ValidationError("document_id", f"the file of {version.original_name} "
+                                  f"(version {version.version_no}) is missing from the shared "
+                                  "store: run 'hkcase migrate-files' on the desktop it was "
+                                  "attached on") from None
+        raise ValidationError("document_id", f"the stored file of {version.original_name} "
+                              f"(version {version.version_no}) has been changed or damaged "
+                              "(it fails its checksum)") from None
 
 
 def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, actor: str
@@ -214,30 +239,6 @@ def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, acto
             audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=doc,
                          changes=changes)
         return version_of(doc)
-
-
-@dataclass(frozen=True)
-class ExpiryWarning:
-    """A document whose latest version expires before (or soon after) the filing date."""
-
-    item_id: int
-    item_title: str
-    document_id: int
-    original_name: str
-    version_no: int
-    expiry_date: date
-    filing_date: date
-    expired: bool  # True: expired by the filing date; False: expires within the margin
-
-    @property
-    def message(self) -> str:
-        if self.expired:
-            return (f"{self.item_title}: {self.original_name} expires on "
-                    f"{self.expiry_date.isoformat()}, before the filing date "
-                    f"{self.filing_date.isoformat()}")
-        days = (self.expiry_date - self.filing_date).days
-        return (f"{self.item_title}: {self.original_name} expires on "
-                f"{self.expiry_date.isoformat()}, {days} days after the filing date")
 
 
 #: How soon after the filing date an expiry is still worth a warning (a document that runs

@@ -32,6 +32,8 @@ class Edited:
     #: The owner's (client's or case's) version after the edit; None if it has none.
     owner_version: int | None = None
     warnings: tuple[str, ...] = field(default=())
+    #: Whose version ``owner_version`` is, where a row has two owners (a family link).
+    owner_id: int | None = None
 
 
 def assign(obj: Base, changes: Mapping[str, Any], editable: Iterable[str]) -> None:

@@ -14,9 +14,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase import __version__
-from hkcase.services.context import AppContext
+from hkcase.services.attachments.shared import in_database
+from hkcase.services.workspace import Workspace
 from hkcase.store.migrate import head_revision
-from hkcase.store.queries import summarise
+from hkcase.store.queries.summary import summarise
 
 
 @dataclass(frozen=True)
@@ -70,16 +71,33 @@ _SERVER_QUERY = sa.text(
     "has_schema_privilege(current_schema(), 'CREATE')")
 
 
+def _connected_to(session: Session) -> tuple[str | None, int | None]:
+    """Host and port as the driver resolved them (the URL, ``PGHOST``/``PGPORT``, defaults).
+
+    psycopg's ``info`` gives what libpq actually connected to, so a URL without a port
+    still shows 5432 and a socket folder shows as such; (None, None) for other drivers.
+    """
+    raw: Any = session.connection().connection.dbapi_connection
+    info = getattr(raw, "info", None)
+    host, port = getattr(info, "host", None), getattr(info, "port", None)
+    return (str(host) if host else None), (int(port) if port else None)
+
+
 def server_info(session: Session, *, host: str | None, port: int | None) -> ServerInfo | None:
-    """The server and role behind ``session`` (None unless it is PostgreSQL)."""
+    """The server and role behind ``session`` (None unless it is PostgreSQL).
+
+    ``host`` and ``port`` are the URL's, used where the driver does not say.
+    """
     if session.get_bind().dialect.name != "postgresql":
         return None
     role, login, database, version, tls, create = session.execute(_SERVER_QUERY).one()
-    return ServerInfo(host=host, port=port, database=database, role=role, login_role=login,
-                      server_version=version, tls=tls, can_change_schema=bool(create))
+    connected_host, connected_port = _connected_to(session)
+    return ServerInfo(host=connected_host or host, port=connected_port or port,
+                      database=database, role=role, login_role=login, server_version=version,
+                      tls=tls, can_change_schema=bool(create))
 
 
-def app_info(ctx: AppContext) -> AppInfo:
+def app_info(ctx: Workspace) -> AppInfo:
     """Collect the information shown by ``hkcase info``."""
     url = ctx.store.url
     with ctx.store.reading() as session:
@@ -97,7 +115,9 @@ def app_info(ctx: AppContext) -> AppInfo:
             "settings": str(loc.settings_file),
             "logs": str(loc.log_file),
             "backups": str(loc.backup_dir),
-            "attachments": str(loc.attachments_dir),
+            # On PostgreSQL the files live in the database, shared by every desktop.
+            "attachments": ("in the database (every desktop's files)"
+                            if in_database(ctx.store) else str(loc.attachments_dir)),
         },
         counts=summary.counts,
         consultant=ctx.actor,

@@ -27,10 +27,11 @@ from hkcase.domain.vocab import (
 from hkcase.services.conflicts import conflict
 from hkcase.services.edits import ask, impossible, touch
 from hkcase.services.errors import ValidationError
-from hkcase.services.stay_checks import stay_questions
-from hkcase.store import Store, audit, search
+from hkcase.services.stays.checks import stay_questions
+from hkcase.store import Store, audit
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import Case, Client, Stay, TravelDocument
+from hkcase.store.queries import search
 
 
 @dataclass
@@ -247,33 +248,39 @@ def record_stay(store: Store, data: StayInput, *, actor: str, confirm: bool = Tr
     With ``confirm=False`` a limit more than 6 months from the scheme's estimate or
     beyond its longest stay raises ``NeedsConfirmation`` ("Is 25 Nov 2082 right? …").
     """
+    with store.transaction() as session:
+        return add_stay(session, data, actor=actor, confirm=confirm).id
+
+
+def add_stay(session: Session, data: StayInput, *, actor: str, confirm: bool = True) -> Stay:
+    """``record_stay`` inside the caller's transaction (the stay is flushed, with its id)."""
     if data.limit_of_stay <= data.granted_on:
         raise ValidationError("limit_of_stay", "the limit of stay must fall after the grant date")
     if data.entry_date and data.limit_of_stay <= data.entry_date:
         raise ValidationError("limit_of_stay", "the limit of stay must fall after the entry date")
-    with store.transaction() as session:
-        case = session.get(Case, data.case_id)
-        if case is None:
-            raise ValidationError("case_id", f"there is no case number {data.case_id}")
-        values = {f.name: getattr(data, f.name) for f in fields(StayInput)}
-        if data.extension_number is None:
-            last = session.scalar(sa.select(sa.func.max(Stay.extension_number))
-                                  .where(Stay.case_id == data.case_id))
-            values["extension_number"] = 0 if last is None else last + 1
-        ask(stay_questions(session, case, extension_number=values["extension_number"],
-                           granted_on=data.granted_on, limit=data.limit_of_stay,
-                           entry_date=data.entry_date), confirm)
-        stay = Stay(**values)
-        session.add(stay)
-        try:
-            audit.record(session, actor=actor, action=AuditAction.CREATE, obj=stay)
-        except IntegrityError:
-            raise ValidationError(
-                "extension_number",
-                f"this case already has a stay numbered {values['extension_number']}",
-            ) from None
-        touch(case)
-        return stay.id
+    case = session.get(Case, data.case_id)
+    if case is None:
+        raise ValidationError("case_id", f"there is no case number {data.case_id}")
+    values = {f.name: getattr(data, f.name) for f in fields(StayInput)}
+    if data.extension_number is None:
+        last = session.scalar(sa.select(sa.func.max(Stay.extension_number))
+                              .where(Stay.case_id == data.case_id))
+        values["extension_number"] = 0 if last is None else last + 1
+    ask(stay_questions(session, case, extension_number=values["extension_number"],
+                       granted_on=data.granted_on, limit=data.limit_of_stay,
+                       entry_date=data.entry_date), confirm)
+    stay = Stay(**values)
+    session.add(stay)
+    try:
+        audit.record(session, actor=actor, action=AuditAction.CREATE, obj=stay)
+    except IntegrityError:
+        raise ValidationError(
+            "extension_number",
+            f"this case already has a stay numbered {values['extension_number']}",
+        ) from None
+    touch(case)
+    session.flush()
+    return stay
 
 
 __all__ = [
@@ -282,6 +289,7 @@ __all__ = [
     "ClientInput",
     "StayInput",
     "TravelDocumentInput",
+    "add_stay",
     "create_case",
     "create_client",
     "record_stay",

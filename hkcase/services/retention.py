@@ -24,7 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.vocab import AuditAction, Stage
-from hkcase.services import archive_format, attachment_files
+from hkcase.services.archives import format as archive_format
+from hkcase.services.attachments import files as attachment_files
+from hkcase.services.attachments import shared
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store, audit
 from hkcase.store.models import (
@@ -228,7 +230,8 @@ def purge(store: Store, attachments_dir: Path, years: int, *, actor: str,
         for start in range(0, len(shas), _CHUNK):
             still_used.update(session.scalars(sa.select(Document.sha256).where(
                 Document.sha256.in_(shas[start:start + _CHUNK]))))
-    removed = 0
+        # the shared store's copies (PostgreSQL), in this transaction
+        removed = shared.forget_content(session, [p for sha, p in files if sha not in still_used])
     for sha, relative in sorted(files):
         if sha not in still_used:
             with contextlib.suppress(FileNotFoundError):

@@ -12,9 +12,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
-from hkcase.services.case_list import CaseFilter, CaseList, CaseListItem, searchable
+from sqlalchemy.orm import Session
+
+from hkcase.services.cases.listing import CaseFilter, CaseList, CaseListItem, searchable
 from hkcase.store import Store
-from hkcase.store.search import clients_without_cases
+from hkcase.store.queries.search import clients_without_cases
 
 #: How many of each kind one search returns (the Cases list loads more as it scrolls).
 DEFAULT_LIMIT = 200
@@ -60,22 +62,32 @@ def case_hit(item: CaseListItem) -> SearchHit:
                      row.case_id, row.scheme.value, row.stage.value, row.limit_of_stay)
 
 
+def _client_hits(session: Session, text: str, limit: int) -> list[SearchHit]:
+    return [SearchHit("client", None, client_name(family, given), chinese, client_id)
+            for client_id, family, given, chinese in clients_without_cases(session, text,
+                                                                           limit=limit)]
+
+
 def client_hits(store: Store, text: str, *, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
     """Clients without a case whose names or numbers match ``text``, newest first."""
     if not searchable(text):
         return []
     with store.reading() as session:
-        rows = clients_without_cases(session, text, limit=limit)
-    return [SearchHit("client", None, client_name(family, given), chinese, client_id)
-            for client_id, family, given, chinese in rows]
+        return _client_hits(session, text, limit)
 
 
 def search(store: Store, text: str, *, limit: int = DEFAULT_LIMIT,
            today: date | None = None) -> SearchResult:
-    """Clients without a case, then cases, matching ``text`` (as the search box shows them)."""
+    """Clients without a case, then cases, matching ``text`` (as the search box shows them).
+
+    Both are read in one transaction: one consistent answer, and on a shared server
+    one connection check, ``BEGIN`` and ``ROLLBACK`` instead of two of each.
+    """
     if not searchable(text):
         return SearchResult(())
-    clients = client_hits(store, text, limit=limit)
-    cases = CaseList(store, CaseFilter(text=text), today=today).page(0, limit + 1)
+    listing = CaseList(store, CaseFilter(text=text), today=today)
+    with store.reading() as session:
+        clients = _client_hits(session, text, limit)
+        cases = listing.page(0, limit + 1, session=session)
     return SearchResult((*clients, *(case_hit(i) for i in cases[:limit])),
                         more=len(cases) > limit)

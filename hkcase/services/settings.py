@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from hkcase.config.settings import save_settings
-from hkcase.services.context import AppContext
+from hkcase.config.settings import LANGUAGES, save_settings
 from hkcase.services.errors import ValidationError
-from hkcase.services.reminders import lead_days_or_error, refresh_reminders
+from hkcase.services.reminders.refresh import lead_days_or_error, refresh_reminders
+from hkcase.services.workspace import Workspace
 
 LEAD_DAYS_WORDS = "Lead times are whole numbers of days, e.g. 84, 42, 7."
 
@@ -22,8 +22,8 @@ def parse_lead_days(text: str) -> list[int]:
     return list(lead_days_or_error(days))
 
 
-def save_user_settings(ctx: AppContext, *, consultant_name: str, lead_days: Sequence[int]
-                       ) -> bool:
+def save_user_settings(ctx: Workspace, *, consultant_name: str, lead_days: Sequence[int],
+                       language: str | None = None) -> bool:
     """Save the consultant's name and lead times; True when the reminders were regenerated.
 
     New lead times regenerate every reminder at once, so the dashboard, tray and calendar
@@ -31,8 +31,11 @@ def save_user_settings(ctx: AppContext, *, consultant_name: str, lead_days: Sequ
     """
     leads = list(lead_days_or_error(lead_days))
     changed = leads != list(ctx.settings.reminder_lead_days)
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError("language", f"choose one of {', '.join(LANGUAGES)}")
     ctx.settings = dataclasses.replace(ctx.settings, consultant_name=consultant_name.strip(),
-                                       reminder_lead_days=leads)
+                                       reminder_lead_days=leads,
+                                       language=language or ctx.settings.language)
     save_settings(ctx.settings, ctx.locations.settings_file)
     if changed:
         refresh_reminders(ctx.store, lead_days=leads)

@@ -12,9 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hkcase.services import cases, checklists, client_history, documents, notes, stays, trash
+from hkcase.services import checklists, client_history, documents
+from hkcase.services.cases import edit as cases
+from hkcase.services.cases import notes
 from hkcase.services.edits import Edited
-from hkcase.services.reminders import refresh_reminders
+from hkcase.services.reminders.refresh import refresh_reminders
+from hkcase.services.stays import listing as stays
+from hkcase.services.trash import bin as trash
 from hkcase.store import Store
 
 UNDO_LIMIT = 100
@@ -88,7 +92,8 @@ def after_edit(ctx: Session, edited: Edited, label: str) -> UndoStep:
         def run() -> object:
             return client_history.update_row(ctx.store, edited.kind, edited.id, old,
                                              actor=ctx.actor,
-                                             expected_version=edited.owner_version)
+                                             expected_version=edited.owner_version,
+                                             client_id=edited.owner_id)
     elif edited.kind == "stay":
         def run() -> object:
             return stays.update_stay(ctx.store, edited.id, old, actor=ctx.actor,

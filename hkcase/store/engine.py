@@ -13,9 +13,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,62 @@ SQLITE_SYNCHRONOUS = "FULL"
 #: Opens a DB-API connection; the seam for an encrypted (SQLCipher) database, whose
 #: factory would open the file and set the key before hkcase's pragmas run.
 ConnectionFactory = Callable[[], Any]
+
+
+#: What a consultant can do after losing a race to a colleague's save (one wording for the
+#: store's and the services' conflicts: ``services/conflicts.py`` names it ``ADVICE``).
+CONFLICT_ADVICE = "reload, or keep yours and review the differences"
+
+#: ``(table, id, how the message names it)`` of the versioned row a failed flush updated.
+_StaleOwner = tuple[str, int, str]
+
+
+def local_time(moment: datetime, *, now: datetime | None = None) -> str:
+    """``14:32`` today, ``30 Nov 14:32`` another day this year, else with the year."""
+    if moment.tzinfo is None:  # stored as UTC without a zone (SQLite, timestamp columns)
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone()
+    today = (now or datetime.now(UTC)).astimezone()
+    if moment.date() == today.date():
+        return moment.strftime("%H:%M")
+    if moment.year == today.year:
+        return f"{moment.day} {moment:%b %H:%M}"
+    return f"{moment.day} {moment:%b %Y %H:%M}"
+
+
+_DIRTY_OWNERS = "hkcase_dirty_owners"
+
+
+def _remember_owners(session: Session, _context: Any, _instances: Any) -> None:
+    """Before each flush: the changed clients and cases, named while their state is loaded.
+
+    A flush that loses the version race rolls back and expires them, so a conflict
+    could no longer say which record it was about.
+    """
+    owners: list[_StaleOwner] = []
+    for obj in session.dirty:
+        name = getattr(obj, "__tablename__", None)
+        loaded = obj.__dict__
+        row_id = loaded.get("id")
+        if name not in ("case", "client") or not isinstance(row_id, int):
+            continue
+        if name == "case":
+            subject = f"case {loaded.get('reference') or row_id}"
+        else:
+            subject = (f"{loaded.get('family_name') or ''} "
+                       f"{loaded.get('given_names') or ''}").strip() or f"client {row_id}"
+        owners.append((name, row_id, subject))
+    session.info[_DIRTY_OWNERS] = owners
+
+
+def _stale_owner(session: Session, exc: StaleDataError) -> _StaleOwner | None:
+    """Which client or case the failed flush found saved by someone else (versions differ)."""
+    found = re.search(r"table '([^']+)'", str(exc))
+    table = found.group(1) if found else None
+    for owner in session.info.get(_DIRTY_OWNERS, []):
+        if table is None or owner[0] == table:
+            return owner  # type: ignore[no-any-return]
+    return None
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -130,8 +189,13 @@ class Store:
     migration: MigrationReport
     sessions: sessionmaker[Session]
     read_sessions: sessionmaker[Session] | None = None
+    #: The session of this thread's ``snapshot()``, if one is open.
+    _snapshot: threading.local = field(default_factory=threading.local, repr=False,
+                                       compare=False)
 
     def __post_init__(self) -> None:
+        if not event.contains(self.sessions, "before_flush", _remember_owners):
+            event.listen(self.sessions, "before_flush", _remember_owners)
         if self.read_sessions is None:
             reader = self.engine.execution_options(**{READ_ONLY_OPTION: True})
             self.read_sessions = sessionmaker(reader, expire_on_commit=False)
@@ -144,22 +208,51 @@ class Store:
         A concurrent edit of the same versioned row surfaces as ``ConflictError``;
         a busy, full, read-only or damaged database as a ``StoreError`` saying so.
         """
+        stale: _StaleOwner | None = None
         try:
             with self.sessions.begin() as session:
-                yield session
+                try:
+                    yield session
+                    session.flush()  # the version check, where its objects can be named
+                except StaleDataError as exc:
+                    stale = _stale_owner(session, exc)
+                    raise
         except StaleDataError as exc:
-            raise ConflictError(
-                "someone else saved this record while you were editing it; "
-                "reload it and make your change again"
-            ) from exc
+            raise ConflictError(self._stale_message(stale)) from exc
         except DBAPIError as exc:
             if not is_translatable(exc):
                 raise
             raise translate(exc, self.location) from exc
 
+    def _stale_message(self, stale: _StaleOwner | None) -> str:
+        """The lost race in a colleague's name, as ``services/conflicts.conflict`` words it."""
+        if stale is None:
+            return f"Changed by someone else since you opened it: {CONFLICT_ADVICE}"
+        from hkcase.store.models import AuditEntry
+
+        table, row_id, subject = stale
+        where = (AuditEntry.case_id == row_id if table == "case" else
+                 sa.and_(AuditEntry.client_id == row_id, AuditEntry.case_id.is_(None)))
+        try:
+            with self.reading() as session:
+                entry = session.execute(sa.select(AuditEntry.actor, AuditEntry.at).where(where)
+                                        .order_by(AuditEntry.id.desc()).limit(1)).first()
+        except StoreError:
+            entry = None
+        if entry is None:
+            return f"Changed by someone else since you opened it: {CONFLICT_ADVICE} ({subject})"
+        return f"Changed by {entry.actor} at {local_time(entry.at)}: {CONFLICT_ADVICE} ({subject})"
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads (a deferred transaction); nothing written in it is kept."""
+        """A session for reads (a deferred transaction); nothing written in it is kept.
+
+        Inside ``snapshot()`` on the same thread, the snapshot's session is reused.
+        """
+        current: Session | None = getattr(self._snapshot, "session", None)
+        if current is not None:
+            yield current
+            return
         assert self.read_sessions is not None
         try:
             with self.read_sessions() as session:
@@ -171,6 +264,20 @@ class Store:
             if not is_translatable(exc):
                 raise
             raise translate(exc, self.location) from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """One read transaction for several reads on this thread (one consistent view,
+        one round trip to begin and end it): every ``reading()`` inside reuses it.
+
+        Only for read-only work: a write inside would not be seen by the reads after it.
+        """
+        with self.reading() as session:
+            self._snapshot.session = session
+            try:
+                yield session
+            finally:
+                self._snapshot.session = None
 
     @property
     def display_url(self) -> str:

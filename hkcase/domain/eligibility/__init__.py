@@ -8,9 +8,9 @@ from hkcase.domain.eligibility.model import (
     Assessment,
     Change,
     Criterion,
-    Outcome,
     SchemeResult,
     Status,
+    Verdict,
 )
 from hkcase.domain.eligibility.profile import FIELDS, Profile, ProfileError, parse_profile
 
@@ -20,11 +20,11 @@ __all__ = [
     "Assessment",
     "Change",
     "Criterion",
-    "Outcome",
     "Profile",
     "ProfileError",
     "SchemeResult",
     "Status",
+    "Verdict",
     "assess",
     "parse_profile",
 ]

@@ -20,5 +20,10 @@ def add_months(start: date, months: int) -> date:
     """``start + relativedelta(months=months)``: the day clamped to the month's end."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return start.replace(year=year, month=month, day=min(start.day, last))
+    day = start.day
+    if day > 28:
+        day = min(day, 29 if month == 2 and calendar.isleap(year) else _DAYS[month - 1])
+    return date(year, month, day)
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from hkcase.domain.dates import age_on
 from hkcase.domain.eligibility.calendar_math import add_months, add_years
 from hkcase.domain.eligibility.lists import lookup_university
-from hkcase.domain.eligibility.model import Assessment, Change, Outcome, SchemeResult
+from hkcase.domain.eligibility.model import Assessment, Change, SchemeResult, Verdict
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import change_dates
 from hkcase.domain.eligibility.schemes.dependants import assess_dependant
@@ -21,7 +21,8 @@ from hkcase.domain.eligibility.schemes.investment import assess_new_cies
 from hkcase.domain.eligibility.schemes.qmas import assess_qmas_abpt, assess_qmas_gpt
 from hkcase.domain.eligibility.schemes.ttps import assess_ttps
 from hkcase.domain.eligibility.verdicts import VERDICTS
-from hkcase.domain.stay import StayQuestion, StayQuestionError, estimate_stay
+from hkcase.domain.labels import label as words_of
+from hkcase.domain.stay.estimate import StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
 
 Assessor = Callable[[Profile], SchemeResult]
@@ -70,7 +71,7 @@ WORDS = {
     "years_relevant_experience": "relevant experience",
 }
 _ALL = tuple((scheme, VERDICTS[scheme], ASSESSORS[scheme]) for scheme in ASSESSORS)
-NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
+NOT_ELIGIBLE = Verdict.NOT_ELIGIBLE
 HORIZON_YEARS = 10
 _TURNS = {age: f"turns {age}" for ages in AGE_THRESHOLDS.values() for age in ages}
 ASSUMING_WORK = " (assuming the applicant keeps working)"
@@ -86,7 +87,7 @@ def _birthday(born: date, age: int) -> date:
 @lru_cache(maxsize=64)
 def _rule_changes(scheme: Scheme) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
     """The dates on which the rule sets of ``scheme`` change, with their labels, by date."""
-    changes = sorted(((day, f"rules change ({name.replace('_', ' ')})")
+    changes = sorted(((day, f"rules change ({words_of(name)})")
                       for name in RULE_FILES[scheme] for day in change_dates(name)),
                      key=lambda change: change[0])  # stable: file order within a day
     return tuple(day for day, _ in changes), tuple(changes)
@@ -233,14 +234,23 @@ def assess(profile: Profile, schemes: Iterable[Scheme] | None = None, *,
     ``with_changes``) builds its explanation (criteria, reasons, missing facts,
     cautions) only when first read.
     """
-    results = []
-    projected: dict[date, Profile] = {}
     on = profile.assessment_date
     plan = _ALL if not schemes else [(s, VERDICTS[s], ASSESSORS[s]) for s in schemes]
+    if not with_changes:  # the bulk path: a verdict per scheme, explained when read
+        stay_months = _stay_months
+        results = []
+        for _scheme, verdict, assessor in plan:
+            quick = verdict(profile) or assessor(profile)
+            if quick.outcome is not NOT_ELIGIBLE:
+                quick.initial_stay_months = stay_months(quick.scheme, on, quick.category)
+            results.append(quick)
+        return Assessment(on, results)
+    results = []
+    projected: dict[date, Profile] = {}
     for scheme, verdict, assessor in plan:
         # Time can change the answer only where a candidate date falls in the horizon;
         # elsewhere the verdict is enough until the explanation is read.
-        candidates = _candidates(scheme, profile) if with_changes else None
+        candidates = _candidates(scheme, profile)
         result = None if candidates else verdict(profile)
         if result is None:
             result = assessor(profile)

@@ -10,6 +10,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from hkcase.domain.rules.kernel import RuleSetRef
+
 
 class Status(StrEnum):
     MET = "met"
@@ -17,7 +19,10 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-class Outcome(StrEnum):
+class Verdict(StrEnum):
+    """An eligibility assessment's answer for one scheme (``hkcase.domain.vocab.Outcome``
+    is the government's decision on a case: another thing)."""
+
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     NEEDS_REVIEW = "needs_review"
@@ -63,26 +68,6 @@ class Criterion:
 
 
 @dataclass(frozen=True, slots=True)
-class RuleSetRef:
-    """The dated rule set a result was produced under."""
-
-    id: str
-    effective_from: date
-    effective_to: date | None
-    sources: tuple[str, ...]
-    second_hand: tuple[str, ...] = ()  # those of ``sources`` that are not official pages
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "effective_from": self.effective_from.isoformat(),
-            "effective_to": self.effective_to.isoformat() if self.effective_to else None,
-            "sources": list(self.sources),
-            "second_hand_sources": list(self.second_hand),
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class Change:
     """A date on which the answer changes with time alone."""
 
@@ -92,6 +77,9 @@ class Change:
 
     def as_dict(self) -> dict[str, Any]:
         return {"date": self.date.isoformat(), "criterion": self.criterion, "effect": self.effect}
+
+
+_new = object.__new__  # looked up once: ``deferred`` runs for every scheme of every profile
 
 
 class SchemeResult:
@@ -119,7 +107,7 @@ class SchemeResult:
         "score",
     )
 
-    def __init__(self, scheme: str, outcome: Outcome, criteria: list[Criterion],
+    def __init__(self, scheme: str, outcome: Verdict, criteria: list[Criterion],
                  rule_set: RuleSetRef | None, category: str | None = None,
                  score: int | None = None, pass_mark: int | None = None,
                  initial_stay_months: int | None = None, reasons: list[str] | None = None,
@@ -141,11 +129,11 @@ class SchemeResult:
         self._profile: Any = None
 
     @classmethod
-    def deferred(cls, scheme: str, outcome: Outcome, rule_set: RuleSetRef | None,
+    def deferred(cls, scheme: str, outcome: Verdict, rule_set: RuleSetRef | None,
                  category: str | None, score: int | None, pass_mark: int | None,
                  assessor: Callable[[Any], SchemeResult], profile: Any) -> SchemeResult:
         """A result whose explanation is ``assessor(profile)``'s, built when first read."""
-        result = cls.__new__(cls)
+        result = _new(cls)
         result.scheme = scheme
         result.outcome = outcome
         result.rule_set = rule_set
@@ -344,7 +332,7 @@ def missing_fields(criteria: list[Criterion]) -> list[str]:
     return list(seen)
 
 
-def all_of(criteria: list[Criterion]) -> tuple[Outcome, list[str]]:
+def all_of(criteria: list[Criterion]) -> tuple[Verdict, list[str]]:
     """Outcome of a scheme whose criteria must all be met, with the reasons.
 
     A criterion not met for certain decides ``not_eligible``; all met for
@@ -359,10 +347,10 @@ def all_of(criteria: list[Criterion]) -> tuple[Outcome, list[str]]:
         elif c.status is Status.NOT_MET:
             failed.append(f"not met: {c.text} ({c.detail})" if c.detail else f"not met: {c.text}")
     if failed:
-        return Outcome.NOT_ELIGIBLE, failed
+        return Verdict.NOT_ELIGIBLE, failed
     if not doubtful:
-        return Outcome.ELIGIBLE, []
-    return Outcome.NEEDS_REVIEW, review_reasons(criteria)
+        return Verdict.ELIGIBLE, []
+    return Verdict.NEEDS_REVIEW, review_reasons(criteria)
 
 
 @lru_cache(maxsize=16384)

@@ -19,13 +19,11 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
-from hkcase.domain import dated
-from hkcase.domain.dated import RuleDataError
-from hkcase.domain.eligibility.model import RuleSetRef
+from hkcase.domain.rules.kernel import Dated, RuleDataError, RuleSetRef, first_overlap_of
 
 
 @dataclass(frozen=True)
-class RuleSet:
+class RuleSet(Dated):
     id: str
     effective_from: date
     effective_to: date | None
@@ -40,9 +38,6 @@ class RuleSet:
         ref = RuleSetRef(self.id, self.effective_from, self.effective_to, self.sources,
                          self.second_hand)
         object.__setattr__(self, "ref", ref)
-
-    def covers(self, on: date) -> bool:
-        return dated.in_force(self.effective_from, self.effective_to, on)
 
     # Rule-set ids are unique: hashing by id lets per-rule-set work be cached.
     def __hash__(self) -> int:
@@ -83,7 +78,7 @@ def rule_sets(name: str) -> tuple[RuleSet, ...]:
             raise RuleDataError(f"{name}.toml: {sets[-1].id} marks as second-hand a page it "
                                 "does not cite")
     sets.sort(key=lambda s: s.effective_from)
-    if pair := dated.first_overlap(sets, lambda s: (s.effective_from, s.effective_to)):
+    if pair := first_overlap_of(sets):
         raise RuleDataError(f"{name}.toml: {pair[0].id} overlaps {pair[1].id}")
     if not sets:
         raise RuleDataError(f"{name}.toml has no rule sets")

@@ -16,10 +16,11 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from hkcase.domain.rules.kernel import RuleDataError, in_force
 from hkcase.domain.vocab import ApplicationType, Scheme
 
 
-class FilingDataError(ValueError):
+class FilingDataError(RuleDataError):
     """A filing rule file that breaks its format; the message names the file."""
 
 
@@ -102,7 +103,7 @@ def _in_force(name: str, raw: Mapping[str, Any], on: date) -> Mapping[str, Any]:
         start, end = entry.get("effective_from"), entry.get("effective_to")
         if not isinstance(start, date):
             raise FilingDataError(f"filing/{name}.toml: effective_from must be a date")
-        if start <= on and (end is None or on <= end):
+        if in_force(start, end, on):
             return dict(entry)
     first = min(v["effective_from"] for v in versions)
     raise NotInForce(f"filing/{name}.toml has no version in force on {on.isoformat()} "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from hkcase.app import AppContext
 from hkcase.services.activity import ActivityRow, case_activity
-from hkcase.services.context import AppContext
 
 
 class ActivityTab(QWidget):
@@ -17,8 +17,8 @@ class ActivityTab(QWidget):
         self.ctx = ctx
         self.rows: list[ActivityRow] = []
         layout = QVBoxLayout(self)
-        self.caption = QLabel("Every change to this case, its client and its documents, "
-                              "newest first.")
+        self.caption = QLabel(self.tr("Every change to this case, its client and its "
+                                      "documents, newest first."))
         self.caption.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("activityList")
@@ -36,4 +36,4 @@ class ActivityTab(QWidget):
             item.setToolTip(row.text)
             self.list.addItem(item)
         if not self.rows:
-            self.list.addItem("No changes recorded yet.")
+            self.list.addItem(self.tr("No changes recorded yet."))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hkcase.app import AppContext
 from hkcase.domain.case_facts import (
     GROUPS,
     PROFILE_SOURCE,
@@ -36,22 +37,23 @@ from hkcase.domain.case_facts import (
 )
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import Criterion, SchemeResult, Status
-from hkcase.domain.labels import label
 from hkcase.domain.vocab import Scheme
 from hkcase.gui.case.fact_inputs import FactInput, profile_choices
 from hkcase.gui.case.wrap_delegate import WrapDelegate
-from hkcase.gui.forms import load_form
-from hkcase.gui.models import Column, RecordTableModel
-from hkcase.gui.prompts import Prompts
-from hkcase.services.case_facts import (
+from hkcase.gui.dialogs.conflict import ConflictDialog, ask_about_conflict
+from hkcase.gui.models.records import Column, RecordTableModel
+from hkcase.gui.support.forms import load_form
+from hkcase.gui.support.i18n import label
+from hkcase.gui.support.prompts import Prompts
+from hkcase.services.cases.facts import (
     CaseFactsView,
     ListQuestion,
     load_case_facts,
     save_answers,
     ttps_list_question,
 )
-from hkcase.services.context import AppContext
-from hkcase.services.eligibility import (
+from hkcase.services.conflicts import review_case_facts
+from hkcase.services.eligibility.run import (
     CaseEligibility,
     Fact,
     case_eligibility,
@@ -62,11 +64,14 @@ from hkcase.services.eligibility import (
 )
 from hkcase.services.errors import ConflictError, StoreError, ValidationError
 
-STATUS_MARK = {Status.MET: "✓ met", Status.NOT_MET: "✗ not met", Status.UNKNOWN: "? unknown"}
+STATUS_MARK = {Status.MET: QT_TRANSLATE_NOOP("EligibilityTab", "✓ met"),
+               Status.NOT_MET: QT_TRANSLATE_NOOP("EligibilityTab", "✗ not met"),
+               Status.UNKNOWN: QT_TRANSLATE_NOOP("EligibilityTab", "? unknown")}
 OUTCOME_COLOUR = {"eligible": "#067647", "not_eligible": "#b42318", "needs_review": "#b54708"}
 STATUS_COLOUR = {Status.MET: "#067647", Status.NOT_MET: "#b42318", Status.UNKNOWN: "#b54708"}
 LIST_FACT = "bachelor_institution_on_ttps_list"
-SETTLE_HINT = "Answer the open criteria under ↳, then save."
+SETTLE_HINT = QT_TRANSLATE_NOOP("EligibilityTab", "Answer the open criteria under ↳, then save.")
+translate = QCoreApplication.translate
 LABEL_WIDTH = 210  # case-fact labels wrap beyond this
 
 
@@ -121,6 +126,7 @@ class EligibilityTab(QWidget):
         self.result: SchemeResult | None = None
         self.settle_inputs: list[SettleInput] = []
         self.fact_inputs: dict[str, FactInput] = {}
+        self.conflict_dialog: ConflictDialog | None = None  # open after a colleague's save
         self.settleFields.hide()  # the inputs sit in the criteria tree, under their criterion
         self.facts = _FactsModel(self)
         self.factsView.setModel(self.facts)
@@ -159,7 +165,8 @@ class EligibilityTab(QWidget):
             self.checked = case_eligibility(self.ctx.store, self.case_id)
         except ValidationError as exc:
             self.checked = self.result = None
-            self.eligibilityOutcome.setText(f"Cannot assess: {exc.message}")
+            self.eligibilityOutcome.setText(self.tr("Cannot assess: {reason}").format(
+                reason=exc.message))
             return
         self.result = self.checked.result
         self._show_result(self.result)
@@ -171,30 +178,34 @@ class EligibilityTab(QWidget):
         self.runsList.clear()
         for run in list_runs(self.ctx.store, self.case_id):
             self.runsList.addItem(f"{run.assessment_date} · {label(run.outcome)} · "
-                                  f"{run.rule_set_id or 'no rule set'} · {run.created_by or ''}")
+                                  f"{run.rule_set_id or self.tr('no rule set')} · "
+                                  f"{run.created_by or ''}")
 
     def _show_result(self, result: SchemeResult) -> None:
         colour = OUTCOME_COLOUR.get(result.outcome.value, "#101828")
         head = (f"<b>{result.scheme}: <span style='color:{colour}'>"
                 f"{label(result.outcome.value)}</span></b>")
         if result.category:
-            head += f" (category {result.category})"
+            head += self.tr(" (category {category})").format(category=result.category)
         if result.score is not None and result.pass_mark is not None:
-            unit = "points" if any(c.id == "age_points" for c in result.criteria) \
-                else "criteria met"
-            head += f" — {result.score} {unit}, pass mark {result.pass_mark}"
+            points = any(c.id == "age_points" for c in result.criteria)
+            head += (self.tr(" — {score} points, pass mark {pass_mark}") if points
+                     else self.tr(" — {score} criteria met, pass mark {pass_mark}")).format(
+                score=result.score, pass_mark=result.pass_mark)
         lines = [head]
         if result.initial_stay_months:
-            lines.append(f"Initial stay on approval: {result.initial_stay_months} months")
+            lines.append(self.tr("Initial stay on approval: {months} months").format(
+                months=result.initial_stay_months))
         if result.rule_set:
-            lines.append(f"Rules {result.rule_set.id} in force from "
-                         f"{result.rule_set.effective_from} · sources: "
-                         f"{_source_links(result.rule_set.sources)}")
+            lines.append(self.tr("Rules {rules} in force from {date} · sources: {sources}")
+                         .format(rules=result.rule_set.id, date=result.rule_set.effective_from,
+                                 sources=_source_links(result.rule_set.sources)))
         lines += [f"⚠ {c}" for c in getattr(result, "cautions", ())]
         texts = {c.id: c.text for c in result.criteria}
-        lines += [f"From {c.date}: {texts.get(c.criterion, c.criterion)} — "
-                  f"{label(c.effect)}" for c in result.changes_on[:3]]
-        lines.append("<i>ImmD decides every application.</i>")
+        lines += [self.tr("From {date}: {criterion} — {effect}").format(
+            date=c.date, criterion=texts.get(c.criterion, c.criterion), effect=label(c.effect))
+            for c in result.changes_on[:3]]
+        lines.append(self.tr("<i>ImmD decides every application.</i>"))
         self.eligibilityOutcome.setText("<br>".join(lines))
 
     def _size_fact_columns(self) -> None:
@@ -219,7 +230,7 @@ class EligibilityTab(QWidget):
         tree = self.criteriaTree
         tree.clear()
         self.settle_inputs = []
-        self.settleMessage.setText(SETTLE_HINT)
+        self.settleMessage.setText(self.tr(SETTLE_HINT))
         question = ttps_list_question(self.ctx.store, self.case_id)
         seen: set[str] = set()
         marks: list[str] = []
@@ -231,9 +242,9 @@ class EligibilityTab(QWidget):
             font.setBold(True)
             parent.setFont(0, font)
             for c in criteria:
-                item = QTreeWidgetItem(parent, [STATUS_MARK[c.status] + (" · review"
-                                                                         if c.review else ""),
-                                                c.text, _why(c)])
+                mark = self.tr(STATUS_MARK[c.status]) + (self.tr(" · review")
+                                                         if c.review else "")
+                item = QTreeWidgetItem(parent, [mark, c.text, _why(c)])
                 item.setForeground(0, QBrush(QColor(STATUS_COLOUR[c.status])))
                 marks.append(item.text(0))
                 notes = [c.review or "", *getattr(c, "cautions", ())]
@@ -258,25 +269,27 @@ class EligibilityTab(QWidget):
         key = PROFILE_SOURCE.get(name)
         if name == LIST_FACT and question is not None:
             listed = ", ".join(question.candidates)
-            text = (f"Is {question.typed!r} on the TTPS list"
-                    + (f" as {listed}" if listed else "") + "?")
-            entry = FactInput("choice", (("yes", "Yes, it is on the list"),
-                                         ("no", "No, it is not on the list")))
+            text = (self.tr("Is {institution} on the TTPS list as {listed}?") if listed
+                    else self.tr("Is {institution} on the TTPS list?")).format(
+                institution=repr(question.typed), listed=listed)
+            entry = FactInput("choice", (("yes", self.tr("Yes, it is on the list")),
+                                         ("no", self.tr("No, it is not on the list"))))
             target, key = "list", LIST_FACT
-            tip = (f"Asked once: the answer is kept with the education record "
-                   f"({question.list_version}).")
+            tip = self.tr("Asked once: the answer is kept with the education record "
+                          "({version}).").format(version=question.list_version)
         elif key is not None and SPEC_BY_KEY[key].group in SCHEME_GROUPS[self.scheme]:
             spec = SPEC_BY_KEY[key]
             entry = FactInput(spec.kind, spec.choices)
-            target, text, tip = "case_facts", spec.label, "Kept with the case facts."
+            target, text, tip = "case_facts", spec.label, self.tr("Kept with the case facts.")
         else:
             field = FIELDS[name]
             entry = FactInput(field.kind, profile_choices(field.choices))
             target, key, text = "override", name, fact_label(name)
-            tip = "Kept with the case as the consultant's override."
+            tip = self.tr("Kept with the case as the consultant's override.")
         child = QTreeWidgetItem(item, ["", f"↳ {text}", ""])
-        child.setToolTip(1, f"Settles: {c.text}\n{tip}")
-        entry.widget.setToolTip(f"Settles: {c.text}\n{tip}")
+        settles = self.tr("Settles: {criterion}").format(criterion=c.text)
+        child.setToolTip(1, f"{settles}\n{tip}")
+        entry.widget.setToolTip(f"{settles}\n{tip}")
         self.criteriaTree.setItemWidget(child, 2, _centred(entry.widget))
         self.settle_inputs.append(SettleInput(target, key, entry, text))
 
@@ -297,14 +310,15 @@ class EligibilityTab(QWidget):
                 else:
                     asked, confirmation = True, item.input.value() == "yes"
         except ValidationError as exc:
-            self.settleMessage.setText(f"Not saved — {fact_label(exc.field)}: {exc.message}")
+            self.settleMessage.setText(self.tr("Not saved — {field}: {reason}").format(
+                field=fact_label(exc.field), reason=exc.message))
             return
         if not facts and not overrides and not asked:
-            self.settleMessage.setText("Nothing entered.")
+            self.settleMessage.setText(self.tr("Nothing entered."))
             return
         extra = {"ttps_list_confirmed": confirmation} if asked else {}
         if self._keep(self.settleMessage, case_facts=facts, overrides=overrides, **extra):
-            self.settleMessage.setText("Saved.")
+            self.settleMessage.setText(self.tr("Saved."))
 
     # Case facts editor ----------------------------------------------------
     def _build_case_facts_editor(self) -> None:
@@ -342,40 +356,56 @@ class EligibilityTab(QWidget):
         changes = {key: entry.value() for key, entry in self.fact_inputs.items()
                    if entry.value() != self.stored.values.get(key)}
         if not changes:
-            self.factsMessage.setText("No change.")
+            self.factsMessage.setText(self.tr("No change."))
             return
         if self._keep(self.factsMessage, case_facts=changes):
-            self.factsMessage.setText("Saved.")
+            self.factsMessage.setText(self.tr("Saved."))
 
     def override_fact(self, name: str, text: str) -> bool:
         """Keep (or, with empty text, clear) a consultant's override of one fact."""
         try:
             value = parse_override(name, text)
         except ValidationError as exc:
-            self.prompts.error(self, "Override not accepted", f"{fact_label(name)}: "
+            self.prompts.error(self, self.tr("Override not accepted"), f"{fact_label(name)}: "
                                f"{exc.message}")
             return False
         # After the editor has finished committing into the model.
         QTimer.singleShot(0, lambda: self._keep(self.factsMessage, overrides={name: value}))
         return True
 
-    def _keep(self, message: QLabel, **answers: Any) -> bool:
+    def _keep(self, message: QLabel, version: int | None = None, **answers: Any) -> bool:
+        """Save ``answers`` at the version shown (or ``version``, after a review)."""
         assert self.case_id is not None and self.stored is not None
         try:
-            save_answers(self.ctx.store, self.case_id, self.stored.version,
+            save_answers(self.ctx.store, self.case_id,
+                         self.stored.version if version is None else version,
                          actor=self.ctx.actor, **answers)
         except ValidationError as exc:
             spec = SPEC_BY_KEY.get(exc.field)
-            message.setText(f"Not saved — {exc.message}" if spec else
-                            f"Not saved — {fact_label(exc.field)}: {exc.message}")
+            message.setText(self.tr("Not saved — {reason}").format(reason=exc.message)
+                            if spec else self.tr("Not saved — {field}: {reason}").format(
+                                field=fact_label(exc.field), reason=exc.message))
             return False
         except ConflictError as exc:
-            self.prompts.error(self, "Case changed elsewhere", str(exc))
-            self._reload_all()
+            self._conflict(message, str(exc), answers)
             return False
         self._reload_all()
         self.changed.emit(self.case_id)
         return True
+
+    def _conflict(self, message: QLabel, text: str, answers: dict[str, Any]) -> None:
+        """A colleague saved the case first: Reload shows theirs; Review offers Keep mine."""
+        assert self.case_id is not None
+        case_id = self.case_id
+        message.setText(self.tr("Not saved — {reason}").format(reason=text))
+
+        def keep_mine(version: int) -> None:
+            if self._keep(message, version, **answers):
+                message.setText(self.tr("Saved."))
+
+        self.conflict_dialog = ask_about_conflict(
+            self, text, lambda: review_case_facts(self.ctx.store, case_id, **answers),
+            reload=self._reload_all, keep_mine=keep_mine)
 
     def _reload_all(self) -> None:
         assert self.case_id is not None and self.scheme is not None
@@ -388,7 +418,7 @@ class EligibilityTab(QWidget):
         try:
             record_check(self.ctx.store, self.case_id, actor=self.ctx.actor)
         except (ValidationError, StoreError) as exc:
-            self.prompts.error(self, "Check not kept", str(exc))
+            self.prompts.error(self, self.tr("Check not kept"), str(exc))
             return
         self.reload()
         self.changed.emit(self.case_id)
@@ -410,12 +440,13 @@ def _source_links(urls: tuple[str, ...] | list[str]) -> str:
     for n, (url, host) in enumerate(zip(urls, hosts, strict=True)):
         name = host if hosts.count(host) == 1 else f"{host}&nbsp;({hosts[:n + 1].count(host)})"
         links.append(f'<a href="{url}">{name}</a>')
-    return ", ".join(links) or "none recorded"
+    return ", ".join(links) or translate("eligibility", "none recorded")
 
 
 def _why(c: Criterion) -> str:
     if c.status is Status.UNKNOWN and c.needs and c.detail.startswith("needs "):
-        return "Needs: " + ", ".join(dict.fromkeys(fact_label(n) for n in c.needs))
+        return translate("eligibility", "Needs: {facts}").format(
+            facts=", ".join(dict.fromkeys(fact_label(n) for n in c.needs)))
     return c.detail
 
 
@@ -424,7 +455,7 @@ def _value(row: FactRow) -> str:
         return ""
     value = row.fact.value
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("eligibility", "yes") if value else translate("eligibility", "no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -435,11 +466,14 @@ class _FactsModel(RecordTableModel[FactRow]):
 
     def __init__(self, tab: EligibilityTab) -> None:
         super().__init__([
-            Column("Fact", lambda r: fact_label(r.name), tooltip=lambda r: FIELDS[r.name].meaning),
-            Column("Value", _value),
-            Column("Source", lambda r: r.fact.source if r.fact else "not known",
+            Column(translate("eligibility", "Fact"), lambda r: fact_label(r.name),
+                   tooltip=lambda r: FIELDS[r.name].meaning),
+            Column(translate("eligibility", "Value"), _value),
+            Column(translate("eligibility", "Source"),
+                   lambda r: r.fact.source if r.fact else translate("eligibility", "not known"),
                    tooltip=lambda r: r.fact.detail if r.fact else None),
-            Column("Override (double-click)", lambda r: "" if r.override is None
+            Column(translate("eligibility", "Override (double-click)"),
+                   lambda r: "" if r.override is None
                    else _value(FactRow(r.name, Fact(r.name, r.override, "")))),
         ], parent=tab)
         self._tab = tab

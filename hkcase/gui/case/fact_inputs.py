@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from hkcase.domain.labels import label
+from hkcase.gui.support.i18n import label
 
 UNSET = "—"
+translate = QCoreApplication.translate
 _NO_DATE = QDate(1900, 1, 1)
 _MONEY = QRegularExpression(r"^\s*(HK\$)?\s*[0-9][0-9,]*(\.[0-9]{0,2})?\s*$")
 _NUMBER = QRegularExpression(r"^\s*[0-9]+(\.[0-9]*)?\s*%?\s*$")
@@ -37,7 +38,8 @@ class FactInput:
         self.widget: QWidget
         if kind == "bool":
             combo = QComboBox(parent)
-            for text, data in ((UNSET, None), ("Yes", True), ("No", False)):
+            for text, data in ((UNSET, None), (translate("FactInput", "Yes"), True),
+                               (translate("FactInput", "No"), False)):
                 combo.addItem(text, data)
             self.widget = _narrow(combo)
         elif kind == "choice":
@@ -66,7 +68,7 @@ class FactInput:
             elif kind in NUMBER_KINDS:
                 line.setValidator(QRegularExpressionValidator(_NUMBER, line))
             elif kind == "languages":
-                line.setPlaceholderText("e.g. English, Chinese")
+                line.setPlaceholderText(translate("FactInput", "e.g. English, Chinese"))
             self.widget = line
 
     def value(self) -> Any:

@@ -4,7 +4,9 @@ The tab (``ui/filing_tab.ui``) shows the pre-filing checks, the fees and the exp
 decision, then the data sheet in the e-form's order with a Copy button on every value
 and "Copy all in order", all in the chosen language. The "in Hong Kong" tick is the
 case fact "applying from" (``services.filing.presence``). Everything comes from
-``services.filing``; nothing here decides a rule.
+``services.filing``; nothing here decides a rule. The services are imported where
+they are used: the main window imports this module for its menu entry before its
+first paint.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,23 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hkcase.domain.checklists import Lang
-from hkcase.domain.filing.checks import CheckStatus
-from hkcase.gui.forms import load_form
-from hkcase.gui.prompts import Prompts
-from hkcase.services.context import AppContext
-from hkcase.services.errors import StoreError, ValidationError
-from hkcase.services.filing.checks import CaseReadiness, readiness, summary
-from hkcase.services.filing.presence import confirm_in_hong_kong
-from hkcase.services.filing.sheet import FilingSheet, SheetField, filing_sheet
-from hkcase.services.filing.sheet_labels import text
+from hkcase.gui.support.forms import load_form
 
 if TYPE_CHECKING:
+    from hkcase.app import AppContext
+    from hkcase.domain.checklists import Lang
     from hkcase.gui.main_window import MainWindow
+    from hkcase.gui.support.prompts import Prompts
+    from hkcase.services.filing.checks import CaseReadiness
+    from hkcase.services.filing.sheet import FilingSheet, SheetField
 
-MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM: "[?]",
-         CheckStatus.NOT_APPLICABLE: "[-]"}
-LANGS = ((Lang.EN, "English"), (Lang.ZH_HK, "中文（繁體）"), (Lang.ZH_CN, "中文（简体）"))
+#: The mark of each ``domain.filing.checks.CheckStatus`` (keyed by its value).
+MARKS = {"pass": "[OK]", "fail": "[X]", "confirm": "[?]", "not_applicable": "[-]"}
+#: The languages of the sheet (``domain.checklists.Lang`` values) and their names.
+LANGS = (("en", "English"), ("zh-hk", "中文（繁體）"), ("zh-cn", "中文（简体）"))
+translate = QCoreApplication.translate
 
 
 class FilingTab(QWidget):
@@ -64,8 +65,10 @@ class FilingTab(QWidget):
         self.sheet: FilingSheet | None = None
         self.ready: CaseReadiness | None = None
         self._stale = False
+        from hkcase.domain.checklists import Lang
+
         for lang, name in LANGS:
-            self.langCombo.addItem(name, lang)
+            self.langCombo.addItem(name, Lang(lang))
         header = self.sheetTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -90,19 +93,29 @@ class FilingTab(QWidget):
             self.refresh()
 
     def lang(self) -> Lang:
+        from hkcase.domain.checklists import Lang
+
         return Lang(self.langCombo.currentData() or Lang.EN)
 
     def save_in_hong_kong(self, checked: bool) -> None:
         """Keep the tick as the case fact "applying from: Hong Kong" (or withdraw it)."""
+        from hkcase.services.errors import StoreError, ValidationError
+        from hkcase.services.filing.presence import confirm_in_hong_kong
+
         if self.case_id is None:
             return
         try:
             confirm_in_hong_kong(self.ctx.store, self.case_id, checked, actor=self.ctx.actor)
         except (ValidationError, StoreError) as exc:
-            self.prompts.error(self, "Applicant in Hong Kong", str(exc))
+            self.prompts.error(self, self.tr("Applicant in Hong Kong"), str(exc))
         self.refresh()
 
     def refresh(self) -> None:
+        from hkcase.domain.filing.checks import CheckStatus
+        from hkcase.services.errors import ValidationError
+        from hkcase.services.filing.checks import readiness
+        from hkcase.services.filing.sheet import filing_sheet
+
         if self.case_id is None:
             return
         self._stale = False
@@ -122,6 +135,9 @@ class FilingTab(QWidget):
         self._fill_sheet(self.sheet)
 
     def _fill_checks(self, ready: CaseReadiness, lang: Lang) -> None:
+        from hkcase.domain.filing.checks import CheckStatus
+        from hkcase.services.filing.checks import summary
+
         self.checksList.clear()
         for check in ready.checks:
             if check.status is not CheckStatus.NOT_APPLICABLE:
@@ -145,6 +161,8 @@ class FilingTab(QWidget):
                 self._add_field(field)
 
     def _add_field(self, field: SheetField) -> None:
+        from hkcase.services.filing.sheet_labels import text
+
         table = self.sheetTable
         row = table.rowCount()
         table.insertRow(row)
@@ -154,9 +172,9 @@ class FilingTab(QWidget):
         if field.missing:
             value.setForeground(self.palette().placeholderText())
         table.setItem(row, 1, value)
-        button = QPushButton("Copy")
+        button = QPushButton(self.tr("Copy"))
         button.setEnabled(not field.missing)
-        button.setAccessibleName(f"Copy {field.label}")
+        button.setAccessibleName(self.tr("Copy {field}").format(field=field.label))
         button.clicked.connect(lambda _c=False, v=field.value or "": self._copy(v))
         table.setCellWidget(row, 2, button)
         self.copy_buttons.append(button)
@@ -167,23 +185,26 @@ class FilingTab(QWidget):
 
     def save_sheet(self) -> None:
         """The printed sheet (the client's confirmation, with a signature line) as a PDF."""
+        from hkcase.services.errors import ValidationError
         from hkcase.services.filing.sheet_render import render_sheet_pdf
 
         if self.sheet is None:
             return
-        chosen = self.prompts.save_file(self, "Save the filing sheet",
+        chosen = self.prompts.save_file(self, self.tr("Save the filing sheet"),
                                         f"{self.sheet.reference}-filing-sheet.pdf",
-                                        "PDF files (*.pdf)")
+                                        self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
         try:
             result = render_sheet_pdf(self.sheet, self.ready, target=Path(chosen))
         except ValidationError as exc:
-            self.prompts.error(self, "Save the filing sheet", str(exc))
+            self.prompts.error(self, self.tr("Save the filing sheet"), str(exc))
             return
         note = "\n".join(result.warnings)
-        self.prompts.info(self, "Filing sheet saved",
-                          f"{chosen} ({result.pages} pages)" + (f"\n{note}" if note else ""))
+        self.prompts.info(self, self.tr("Filing sheet saved"),
+                          self.tr("{file} ({pages} pages)").format(file=chosen,
+                                                                   pages=result.pages)
+                          + (f"\n{note}" if note else ""))
 
     def copy_all(self) -> None:
         """Every value in the e-form's order, one "label<TAB>value" line each."""
@@ -196,33 +217,39 @@ class FilingTab(QWidget):
 
 def prepare_upload_set(window: MainWindow) -> None:
     """Case ▸ Prepare upload set…: ask where, write the set, say what was left out."""
+    from hkcase.services.errors import ValidationError
     from hkcase.services.filing.upload_set import prepare_upload_set as prepare
 
     case = window.case_view.case
     if case is None:
-        window.prompts.info(window, "Prepare upload set", "Open a case first.")
+        window.prompts.info(window, translate("FilingTab", "Prepare upload set"),
+                            translate("FilingTab", "Open a case first."))
         return
-    chosen = window.prompts.save_file(window, "Prepare upload set: new folder",
-                                      f"{case.reference}-upload-set", "Folders (*)")
+    chosen = window.prompts.save_file(window,
+                                      translate("FilingTab", "Prepare upload set: new folder"),
+                                      f"{case.reference}-upload-set",
+                                      translate("FilingTab", "Folders (*)"))
     if not chosen:
         return
     try:
         result = prepare(window.ctx.store, window.ctx.locations.attachments_dir, case.id,
                          Path(chosen), actor=window.ctx.actor)
     except ValidationError as exc:
-        window.prompts.error(window, "Prepare upload set", str(exc))
+        window.prompts.error(window, translate("FilingTab", "Prepare upload set"), str(exc))
         return
     files = sum(len(i.files) for i in result.items)
-    text = f"{files} files for {case.reference} in {result.folder} (see index.pdf)."
+    text = translate("FilingTab", "{files} files for {case} in {folder} (see index.pdf).").format(
+        files=files, case=case.reference, folder=result.folder)
     if result.problems:
-        text += "\n\nNot included:\n" + "\n".join(p.message for p in result.problems)
-    window.prompts.info(window, "Upload set ready", text)
+        text += "\n\n" + translate("FilingTab", "Not included:") + "\n" + "\n".join(
+            p.message for p in result.problems)
+    window.prompts.info(window, translate("FilingTab", "Upload set ready"), text)
     window.case_view.show_case(case.id)
 
 
 def install(window: MainWindow) -> QAction:
     """Add Case ▸ Prepare upload set… to the main window."""
-    action = QAction("Prepare &upload set…", window)
+    action = QAction(translate("FilingTab", "Prepare &upload set…"), window)
     action.setObjectName("actionPrepareUploadSet")
     action.triggered.connect(lambda: prepare_upload_set(window))
     window.menuCase.addAction(action)

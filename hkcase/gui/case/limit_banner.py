@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
-from hkcase.domain.reminder_wording import limit_line, limit_passed
-from hkcase.services.case_detail import CaseDetail
+from hkcase.domain.reminders.wording import limit_line, limit_passed
+from hkcase.services.cases.detail import CaseDetail
 
 NEAR_DAYS = 7  # styled in ui/style.qss by the ``limitState`` property
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QWidget
 
-from hkcase.gui.forms import load_form
-from hkcase.gui.prompts import Prompts
-from hkcase.gui.record_actions import delete_asking, push_undo, record_menu, undo_session
-from hkcase.gui.record_dialogs import NoteDialog
+from hkcase.app import AppContext
+from hkcase.gui.dialogs.records import NoteDialog
+from hkcase.gui.support.forms import load_form
+from hkcase.gui.support.prompts import Prompts
+from hkcase.gui.support.record_actions import delete_asking, push_undo, record_menu, undo_session
 from hkcase.services import undo
-from hkcase.services.case_detail import add_note
-from hkcase.services.context import AppContext
+from hkcase.services.cases.detail import add_note
+from hkcase.services.cases.notes import case_notes
 from hkcase.services.errors import ValidationError
-from hkcase.services.notes import case_notes
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,8 +38,8 @@ class NotesTab(QWidget):
         self.case_id: int | None = None
         self.addNoteButton.clicked.connect(self.add_note)
         self.activityList.itemActivated.connect(lambda _i: self.edit_note())  # double-click, Enter
-        record_menu(self.activityList, [("Edit note…", self.edit_note),
-                                        ("Delete note…", self.delete_note)],
+        record_menu(self.activityList, [(self.tr("Edit note…"), self.edit_note),
+                                        (self.tr("Delete note…"), self.delete_note)],
                     on_delete=self.delete_note)
 
     def show_case(self, case_id: int) -> None:
@@ -63,7 +63,7 @@ class NotesTab(QWidget):
             note = add_note(self.ctx.store, self.case_id, self.noteEdit.toPlainText(),
                             actor=self.ctx.actor)
         except ValidationError as exc:
-            self.prompts.error(self, "Note not added", str(exc))
+            self.prompts.error(self, self.tr("Note not added"), str(exc))
             return
         push_undo(self, undo.after_create(undo_session(self.ctx), "note", note.id,
                                           "add note"))
@@ -84,7 +84,7 @@ class NotesTab(QWidget):
         try:
             done = delete_asking(self.ctx, self.prompts, self, "note", note_id)
         except ValidationError as exc:
-            self.prompts.error(self, "Note not deleted", str(exc))
+            self.prompts.error(self, self.tr("Note not deleted"), str(exc))
             return
         if done is not None:
             self.changed.emit(self.case_id)

@@ -7,29 +7,32 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
-from hkcase.domain.labels import label
-from hkcase.domain.reminder_wording import shown_title
+from hkcase.app import AppContext
+from hkcase.domain.reminders.wording import shown_title
 from hkcase.domain.vocab import ReminderState
-from hkcase.gui.date_entry import install_date_entries
-from hkcase.gui.forms import date_from_field, load_form
-from hkcase.gui.models import Column, RecordTableModel
-from hkcase.gui.prompts import Prompts
-from hkcase.gui.record_actions import (
+from hkcase.gui.dialogs.records import StayDialog
+from hkcase.gui.dialogs.snooze import ask_snooze_until
+from hkcase.gui.models.records import Column, RecordTableModel
+from hkcase.gui.support.date_entry import install_date_entries
+from hkcase.gui.support.forms import date_from_field, load_form
+from hkcase.gui.support.i18n import label
+from hkcase.gui.support.prompts import Prompts
+from hkcase.gui.support.record_actions import (
     delete_asking,
     push_undo,
     record_menu,
     save_asking,
     undo_session,
 )
-from hkcase.gui.record_dialogs import StayDialog
-from hkcase.gui.snooze_prompt import ask_snooze_until
-from hkcase.services import stays, undo
-from hkcase.services.case_detail import CaseDetail
-from hkcase.services.context import AppContext
+from hkcase.gui.support.table_fit import TableFit
+from hkcase.services import undo
+from hkcase.services.cases.detail import CaseDetail
+from hkcase.services.conflicts import delete_refused
 from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.records import StayInput
-from hkcase.services.reminders import set_reminder_state
-from hkcase.services.stays import ReminderRow, StayView, case_reminders, stay_views
+from hkcase.services.reminders.refresh import set_reminder_state
+from hkcase.services.stays import listing as stays
+from hkcase.services.stays.listing import ReminderRow, StayView, case_reminders, stay_views
 
 
 class StaysTab(QWidget):
@@ -53,39 +56,44 @@ class StaysTab(QWidget):
         self.ctx = ctx
         self.prompts = prompts
         self.case: CaseDetail | None = None
+        estimated_tip = self.tr("estimated from the scheme's pattern; the printed date wins")
+        last_day = self.tr("{holiday} — last working day {date}")
+        until = self.tr(" until {date}")
         self.stays = RecordTableModel[StayView]([
-            Column("No.", lambda v: v.stay.extension_number),
-            Column("Granted", lambda v: v.stay.granted_on),
-            Column("Limit (printed)", lambda v: v.stay.limit_of_stay),
-            Column("Estimate", lambda v: v.estimated_limit,
-                   tooltip=lambda v: "estimated from the scheme's pattern; the printed date "
-                   "wins"),
-            Column("Window opens", lambda v: v.window_opens,
+            Column(self.tr("No."), lambda v: v.stay.extension_number),
+            Column(self.tr("Granted"), lambda v: v.stay.granted_on),
+            Column(self.tr("Limit (printed)"), lambda v: v.stay.limit_of_stay),
+            Column(self.tr("Estimate"), lambda v: v.estimated_limit,
+                   tooltip=lambda v: estimated_tip),
+            Column(self.tr("Window opens"), lambda v: v.window_opens,
                    tooltip=lambda v: "; ".join(v.review) or None),
-            Column("Holiday / last working day", lambda v: (
-                f"{v.limit_holiday} — last working day {v.last_working_day}"
+            Column(self.tr("Holiday / last working day"), lambda v: (
+                last_day.format(holiday=v.limit_holiday, date=v.last_working_day)
                 if v.limit_holiday else "")),
         ], parent=self)
         self.staysView.setModel(self.stays)
         self.reminders = RecordTableModel[ReminderRow]([
-            Column("Due", lambda r: r.due_date),
-            Column("State", lambda r: r.state.value + (f" until {r.snoozed_until}"
-                                                      if r.snoozed_until else "")),
-            Column("Reminder", self._title, tooltip=self._title),
+            Column(self.tr("Due"), lambda r: r.due_date),
+            Column(self.tr("State"), lambda r: r.state.value + (
+                until.format(date=r.snoozed_until) if r.snoozed_until else "")),
+            Column(self.tr("Reminder"), self._title, tooltip=self._title),
         ], parent=self)
         self.remindersView.setModel(self.reminders)
         for view in (self.staysView, self.remindersView):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             view.horizontalHeader().setStretchLastSection(True)
             view.verticalHeader().setVisible(False)
-            view.setWordWrap(False)
+        # Widths by content; long text wraps; the holiday column (also said above the
+        # table) goes when the pane is narrow.
+        self.stays_fit = TableFit(self.staysView, wrap=(5,), optional=(5,))
+        self.reminders_fit = TableFit(self.remindersView, wrap=(2,))
         install_date_entries(self.grantedEdit, self.entryEdit, self.limitEdit)
         self.addStayButton.clicked.connect(self.add_stay)
         self.snoozeButton.clicked.connect(lambda: self.set_reminder(ReminderState.SNOOZED))
         self.doneButton.clicked.connect(lambda: self.set_reminder(ReminderState.DONE))
         self.staysView.activated.connect(lambda _i: self.edit_stay())  # double-click, Enter
-        record_menu(self.staysView, [("Edit stay…", self.edit_stay),
-                                     ("Delete stay…", self.delete_stay)],
+        record_menu(self.staysView, [(self.tr("Edit stay…"), self.edit_stay),
+                                     (self.tr("Delete stay…"), self.delete_stay)],
                     on_delete=self.delete_stay)
 
     def show_case(self, case: CaseDetail) -> None:
@@ -95,12 +103,16 @@ class StaysTab(QWidget):
         if views:
             last = views[-1]
             self.stayEstimate.setText(
-                f"Limit of stay {last.stay.limit_of_stay} (as printed). Extension window "
-                f"({label(last.window_rule)}) opens {last.window_opens}."
-                + (f" The limit falls on a general holiday ({last.limit_holiday}); last "
-                   f"working day {last.last_working_day}." if last.limit_holiday else ""))
+                self.tr("Limit of stay {limit} (as printed). Extension window ({rule}) "
+                        "opens {opens}.").format(limit=last.stay.limit_of_stay,
+                                                 rule=label(last.window_rule),
+                                                 opens=last.window_opens)
+                + (self.tr(" The limit falls on a general holiday ({holiday}); last "
+                           "working day {date}.").format(holiday=last.limit_holiday,
+                                                         date=last.last_working_day)
+                   if last.limit_holiday else ""))
         else:
-            self.stayEstimate.setText("No limit of stay recorded yet.")
+            self.stayEstimate.setText(self.tr("No limit of stay recorded yet."))
         self.reminders.set_rows(case_reminders(self.ctx.store, case.id))
         self.staysView.resizeColumnsToContents()
         self.remindersView.resizeColumnsToContents()
@@ -125,18 +137,19 @@ class StaysTab(QWidget):
             granted = date_from_field(self.grantedEdit, "granted on")
             limit = date_from_field(self.limitEdit, "limit of stay")
             if granted is None or limit is None:
-                raise ValidationError("limit_of_stay", "give the grant date and the limit of "
-                                      "stay as printed")
+                raise ValidationError("limit_of_stay", self.tr(
+                    "give the grant date and the limit of stay as printed"))
             data = StayInput(case.id, granted, limit, date_from_field(self.entryEdit,
                                                                       "entry date"),
                              extension_number=None)
-            stay_id = save_asking(self.prompts, self, "Check the limit of stay", lambda ok:
+            stay_id = save_asking(self.prompts, self, self.tr("Check the limit of stay"),
+                                  lambda ok:
                                   stays.record_printed_stay(
                                       self.ctx.store, data, actor=self.ctx.actor,
                                       lead_days=self.ctx.settings.reminder_lead_days,
                                       confirm=ok))
         except ValidationError as exc:
-            self.prompts.error(self, "Stay not recorded", str(exc))
+            self.prompts.error(self, self.tr("Stay not recorded"), str(exc))
             return
         if stay_id is None:
             return  # the consultant will correct the date
@@ -168,8 +181,13 @@ class StaysTab(QWidget):
                                      self.ctx.store, view.stay.id, actor=self.ctx.actor,
                                      lead_days=self.ctx.settings.reminder_lead_days,
                                      expected_version=case.version))
-        except (ValidationError, ConflictError) as exc:
-            self.prompts.error(self, "Stay not deleted", str(exc))
+        except ValidationError as exc:
+            self.prompts.error(self, self.tr("Stay not deleted"), str(exc))
+            return
+        except ConflictError as exc:  # a colleague changed the case: nothing to review
+            if self.prompts.choose(self, self.tr("Stay not deleted"), delete_refused(exc),
+                                   ["Reload"]) == 0:
+                self._done()  # the pane reloads the case as saved now
             return
         if done is not None:
             self._done()
@@ -190,6 +208,6 @@ class StaysTab(QWidget):
             set_reminder_state(self.ctx.store, reminder.id, state, actor=self.ctx.actor,
                                until=until)
         except ValidationError as exc:
-            self.prompts.error(self, "Reminder not changed", str(exc))
+            self.prompts.error(self, self.tr("Reminder not changed"), str(exc))
             return
         self._done()

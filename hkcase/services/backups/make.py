@@ -42,7 +42,7 @@ def _database(store: Store) -> Path:
     if store.file is None:
         raise BackupError(
             "this database is on a server; its backups belong to whoever runs the server "
-            "(pg_dump), not to hkcase")
+            "(pg_dump, which includes the attached files), not to hkcase")
     return store.file
 
 

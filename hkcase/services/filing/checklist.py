@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from hkcase.domain.documents import ChecklistEntry, DocumentVersion
 from hkcase.domain.vocab import ChecklistState
 from hkcase.services import checklists, documents
-from hkcase.services.checklists import ChecklistEntry
-from hkcase.services.documents import DocumentVersion
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store
 

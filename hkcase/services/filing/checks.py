@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.checklists import Lang, template_item
+from hkcase.domain.documents import ChecklistEntry
 from hkcase.domain.filing.check_texts import word
 from hkcase.domain.filing.checks import Check, FilingFacts, ItemFact, ready, run_checks
 from hkcase.domain.filing.fees import (
@@ -20,7 +21,7 @@ from hkcase.domain.filing.fees import (
     fees_for,
 )
 from hkcase.domain.vocab import ApplicationType, Scheme
-from hkcase.services.checklists import ChecklistEntry, list_checklist
+from hkcase.services.checklists import list_checklist
 from hkcase.services.errors import ValidationError
 from hkcase.services.filing.checklist import numbered
 from hkcase.services.filing.presence import in_hong_kong as in_hong_kong_fact

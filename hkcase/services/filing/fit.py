@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hkcase.services.attachment_content import UnusableContent, image_frames, open_pdf
+from hkcase.services.attachments.content import UnusableContent, image_frames, open_pdf
 
 A4_INCHES = (8.27, 11.69)
 
@@ -137,7 +137,7 @@ def _recompress_pdf(reader: Any, dpi: int, quality: int) -> bytes:
     """The PDF with every image down-sampled to ``dpi`` over its page and re-compressed."""
     from pypdf import PdfWriter
 
-    from hkcase.services.attachment_content import check_size, pillow_guard
+    from hkcase.services.attachments.content import check_size, pillow_guard
 
     writer = PdfWriter(clone_from=reader)
     with pillow_guard():

@@ -9,7 +9,7 @@ once, saved with the case (audited, versioned) and read back by the pre-filing c
 from __future__ import annotations
 
 from hkcase.domain.case_facts import Place
-from hkcase.services.case_facts import load_case_facts, save_case_facts
+from hkcase.services.cases.facts import load_case_facts, save_case_facts
 from hkcase.store import Store
 
 FACT = "applying_from"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.filing.rules import sheet_sections
+from hkcase.domain.locale_format import money_hkd
 from hkcase.domain.vocab import Residence
 from hkcase.services.errors import ValidationError
 from hkcase.services.filing.sheet_labels import label, section_title, value_text
@@ -78,7 +79,7 @@ def _text(value: Any, lang: Lang) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, StrEnum):
-        return value_text(value.value, lang)
+        return value_text(value, lang)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, int):
@@ -98,7 +99,7 @@ def _fields(pairs: list[tuple[str, Any]], lang: Lang, prefix: str = "") -> list[
 
 def _case_facts(store: Store, case_id: int) -> dict[str, Any]:
     try:
-        from hkcase.services.case_facts import load_case_facts
+        from hkcase.services.cases.facts import load_case_facts
     except ImportError:  # case facts not in this build: the case's own employer/contract end
         return {}
     return dict(load_case_facts(store, case_id).values)
@@ -168,14 +169,16 @@ def _job_offer(case: Case, facts: dict[str, Any], lang: Lang) -> list[SheetField
     salary = facts.get("salary_hkd")
     period = facts.get("salary_period")
     salary_text = None if salary is None else (
-        f"HK${salary:,}" + (f" ({value_text(str(period), lang)})" if period else ""))
+        money_hkd(salary, lang) + ((f" ({value_text(str(period), lang)})" if lang is Lang.EN
+                                    else f"（{value_text(str(period), lang)}）")
+                                   if period else ""))
     package = facts.get("package_hkd")
     return [*_fields([("employer_name", facts.get("employer_name", case.employer)),
                       ("employer_br_number", facts.get("employer_br_number")),
                       ("offer_position", facts.get("position"))], lang),
             SheetField("salary", label("salary", lang), salary_text),
             SheetField("package_hkd", label("package_hkd", lang),
-                       None if package is None else f"HK${package:,}"),
+                       None if package is None else money_hkd(package, lang)),
             *_fields([("offer_start_date", facts.get("start_date")),
                       ("contract_end", facts.get("contract_end", case.contract_end)),
                       ("offer_full_time", facts.get("full_time"))], lang)]

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from hkcase.domain.checklists import Lang
+from hkcase.domain.labels import entry
 
 # key: (English, Traditional, Simplified)
 _LABELS: dict[str, tuple[str, str, str]] = {
@@ -70,32 +73,16 @@ _SECTIONS: dict[str, tuple[str, str, str]] = {
     "previous_stays": ("Previous stays in Hong Kong", "過往在港逗留", "过往在港逗留"),
 }
 
+#: The sheet's own words; every vocabulary value comes from the label catalogue.
 _VALUES: dict[str, tuple[str, str, str]] = {
     "yes": ("Yes", "是", "是"), "no": ("No", "否", "否"),
     "current": ("current", "現職", "现职"), "none_recorded": ("none recorded", "沒有紀錄", "没有纪录"),
-    "F": ("Female", "女", "女"), "M": ("Male", "男", "男"), "X": ("Unspecified", "未註明", "未注明"),
-    "mainland_china": ("Mainland China", "中國內地", "中国内地"),
-    "hong_kong": ("Hong Kong", "香港", "香港"), "macao": ("Macao", "澳門", "澳门"),
-    "taiwan": ("Taiwan", "台灣", "台湾"), "overseas": ("Overseas", "海外", "海外"),
-    "passport": ("Passport", "護照", "护照"),
-    "prc_passport": ("PRC passport", "中華人民共和國護照", "中华人民共和国护照"),
-    "prc_exit_entry_permit": ("Exit-entry Permit (HK and Macao)", "往來港澳通行證", "往来港澳通行证"),
-    "taiwan_entry_permit": ("Taiwan entry permit", "台灣居民來往香港入境許可", "台湾居民来往香港入境许可"),
-    "document_of_identity": ("Document of identity", "簽證身份書", "签证身份书"),
-    "other": ("Other", "其他", "其他"),
-    "secondary": ("Secondary", "中學", "中学"), "sub_degree": ("Sub-degree", "副學位", "副学位"),
-    "bachelor": ("Bachelor's degree", "學士學位", "学士学位"),
-    "master": ("Master's degree", "碩士學位", "硕士学位"),
-    "doctorate": ("Doctorate", "博士學位", "博士学位"),
-    "spouse": ("Spouse", "配偶", "配偶"), "same_sex_spouse": ("Same-sex spouse", "同性配偶", "同性配偶"),
-    "civil_partner": ("Civil partner", "民事伴侶", "民事伴侣"), "child": ("Child", "子女", "子女"),
-    "parent": ("Parent", "父母", "父母"),
-    "single": ("Single", "未婚", "未婚"), "married": ("Married", "已婚", "已婚"),
-    "civil_partnership": ("Civil partnership", "民事伴侶關係", "民事伴侣关系"),
-    "divorced": ("Divorced", "離婚", "离婚"), "widowed": ("Widowed", "喪偶", "丧偶"),
-    "separated": ("Separated", "分居", "分居"),
-    "monthly": ("a month", "每月", "每月"), "annual": ("a year", "每年", "每年"),
 }
+#: Where a stored value that comes without its enum (case facts hold plain strings) is
+#: looked up in the catalogue, in this order.
+_VOCABULARIES = ("Sex", "Residence", "TravelDocumentType", "EducationLevel", "RelationshipKind",
+                 "MaritalStatus", "SalaryPeriod", "DependantRelationship", "SponsorStatus",
+                 "Scheme", "ApplicationType")
 
 _INDEX = {Lang.EN: 0, Lang.ZH_HK: 1, Lang.ZH_CN: 2}
 
@@ -110,9 +97,21 @@ def section_title(code: str, lang: Lang) -> str:
     return _SECTIONS[code][_INDEX[lang]]
 
 
-def value_text(value: str, lang: Lang) -> str:
-    """A vocabulary value as words; anything else as it is."""
-    return _VALUES[value][_INDEX[lang]] if value in _VALUES else value
+def value_text(value: str | StrEnum, lang: Lang) -> str:
+    """A vocabulary value as words (the catalogue's printed form); anything else as it is."""
+    if isinstance(value, StrEnum):
+        found = entry(value)
+    elif value in _VALUES:
+        return _VALUES[value][_INDEX[lang]]
+    else:
+        found = next((e for e in (entry(value, v) for v in _VOCABULARIES) if e is not None),
+                     None)
+    if found is None:
+        return str(value)
+    words = found.text(lang, long=found.vocabulary != "Scheme")
+    if lang is not Lang.EN or found.vocabulary == "SalaryPeriod":  # "HK$95,000 (a month)"
+        return words
+    return words[:1].upper() + words[1:]
 
 
 _TEXTS: dict[str, tuple[str, str, str]] = {

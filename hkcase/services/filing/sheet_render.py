@@ -12,11 +12,11 @@ from typing import Any
 
 from hkcase.domain.filing.checks import CheckStatus
 from hkcase.domain.vocab import ApplicationType, Scheme
+from hkcase.printing.result import RenderedPdf, write_atomically
+from hkcase.printing.text import application_name, scheme_name
 from hkcase.services.filing.checks import CaseReadiness, summary
 from hkcase.services.filing.sheet import FilingSheet
 from hkcase.services.filing.sheet_labels import text
-from hkcase.services.pdf_result import RenderedPdf, write_atomically
-from hkcase.services.pdf_text import APPLICATION_TYPES, SCHEMES
 
 # Plain marks: the embedded fonts have no check-mark glyphs.
 MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM: "[?]",
@@ -26,7 +26,7 @@ MARKS = {CheckStatus.PASS: "[OK]", CheckStatus.FAIL: "[X]", CheckStatus.CONFIRM:
 def _application(sheet: FilingSheet) -> str:
     """The scheme and application type in the sheet's language."""
     scheme, kind = Scheme(sheet.scheme), ApplicationType(sheet.application_type)
-    return f"{SCHEMES[scheme].get(sheet.lang)} · {APPLICATION_TYPES[kind].get(sheet.lang)}"
+    return f"{scheme_name(scheme, sheet.lang)} · {application_name(kind, sheet.lang)}"
 
 
 def _missing(sheet: FilingSheet) -> str:
@@ -39,8 +39,8 @@ def render_sheet_pdf(sheet: FilingSheet, readiness: CaseReadiness | None = None,
     from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
     from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyped, unused-ignore]
 
-    from hkcase.services.pdf_fonts import GlyphLog
-    from hkcase.services.pdf_layout import Decor, Text, build, grid, key_values
+    from hkcase.printing.fonts import GlyphLog
+    from hkcase.printing.layout import Decor, Text, build, grid, key_values
 
     lang = sheet.lang
     log = GlyphLog()

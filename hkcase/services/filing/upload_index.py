@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hkcase.services.pdf_result import RenderedPdf
+from hkcase.printing.result import RenderedPdf
 
 if TYPE_CHECKING:
     from hkcase.services.filing.upload_set import UploadSet
@@ -19,8 +19,8 @@ def render_index(result: UploadSet) -> RenderedPdf:
     from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
     from reportlab.platypus import Spacer  # type: ignore[import-untyped, unused-ignore]
 
-    from hkcase.services.pdf_fonts import GlyphLog
-    from hkcase.services.pdf_layout import FRAME_WIDTH, Decor, Text, build, grid, key_values
+    from hkcase.printing.fonts import GlyphLog
+    from hkcase.printing.layout import FRAME_WIDTH, Decor, Text, build, grid, key_values
 
     log = GlyphLog()
     text = Text(log)

@@ -3,7 +3,9 @@
 ``prepare_upload_set`` writes ``NN-item-slug/NN-item-slug-partK.ext`` for every accepted
 document (latest version) in checklist order, a ``manifest.json`` and a printed
 ``index.pdf`` (item, files, pages, size, sha256). A document that cannot be made to fit,
-or whose stored copy is missing or damaged, is reported by name with the reason.
+or whose stored copy is missing or damaged, is reported by name with the reason. The
+stored copies come through ``attachments.shared`` (the data folder, or the database of a
+shared PostgreSQL store).
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from hkcase.domain.checklists import template_item
+from hkcase.domain.documents import ChecklistEntry
 from hkcase.domain.filing.rules import upload_rules
 from hkcase.domain.filing.slots import item_folder, part_name
 from hkcase.domain.vocab import ChecklistState
-from hkcase.services import attachment_files
-from hkcase.services.checklists import ChecklistEntry
+from hkcase.printing.result import write_atomically
+from hkcase.services.attachments import shared
 from hkcase.services.errors import ValidationError
 from hkcase.services.filing.checklist import ensure_checklist, numbered
-from hkcase.services.pdf_result import write_atomically
 from hkcase.store import Store
 from hkcase.store.models import Case
 
@@ -105,34 +107,33 @@ def _slot(entry: ChecklistEntry) -> tuple[str, str | None]:
     return entry.title_en, None
 
 
-def _stored_ok(path: Path, sha256: str) -> str | None:
-    if not path.is_file():
-        return "its stored copy is missing from the attachments folder"
-    if attachment_files.file_sha256(path) != sha256:
-        return "its stored copy is damaged (it no longer matches its checksum)"
-    return None
+def _problem_words(problem: shared.StoredFileProblem, where: str) -> str:
+    if problem.kind == shared.MISSING:
+        return f"its stored copy is missing from the {where}"
+    return "its stored copy is damaged (it no longer matches its checksum)"
 
 
-def _fit_item(item: UploadItem, entry: ChecklistEntry, attachments_dir: Path, folder: Path,
-              on: date) -> Problem | None:
+def _fit_item(item: UploadItem, entry: ChecklistEntry, content: shared.Attachments,
+              folder: Path, on: date) -> Problem | None:
     from hkcase.services.filing.fit import CannotFit, fit_document
 
     latest = entry.latest
     assert latest is not None
     rules = upload_rules(on)
-    path = latest.path(attachments_dir)
-    reason = _stored_ok(path, latest.sha256)
+    reason = None
     fitted = None
-    if reason is None:
-        try:
-            with attachment_files.plain_copy(path) as plain:  # decrypted if encrypted
-                fitted = fit_document(plain, latest.media_type, rules.max_bytes,
-                                      sorted(rules.scan_dpi, reverse=True), rules.jpeg_quality)
-        except CannotFit as exc:
-            reason = f"it cannot be made to fit: {exc}"
-        except Exception as exc:  # a file no library can read must not stop the set
-            log.info("upload set: item %s unreadable: %r", item.number, exc)
-            reason = f"it cannot be read ({exc.__class__.__name__})"
+    try:
+        # the stored file, a decrypted copy, or the shared store's copy: checked first
+        with content.opened(latest.sha256, latest.stored_path) as plain:
+            fitted = fit_document(plain, latest.media_type, rules.max_bytes,
+                                  sorted(rules.scan_dpi, reverse=True), rules.jpeg_quality)
+    except shared.StoredFileProblem as problem:
+        reason = _problem_words(problem, shared.store_label(content.store))
+    except CannotFit as exc:
+        reason = f"it cannot be made to fit: {exc}"
+    except Exception as exc:  # a file no library can read must not stop the set
+        log.info("upload set: item %s unreadable: %r", item.number, exc)
+        reason = f"it cannot be read ({exc.__class__.__name__})"
     if fitted is None:
         return Problem(item.number, item.title, latest.original_name, reason or "unknown")
     item.source_pages, item.steps = fitted.pages, fitted.steps
@@ -157,6 +158,7 @@ def prepare_upload_set(store: Store, attachments_dir: Path, case_id: int, folder
             raise ValidationError("case_id", f"there is no case number {case_id}")
         reference = case.reference
     entries = ensure_checklist(store, case_id, actor=actor)
+    content = shared.Attachments(store, attachments_dir)
     folder.mkdir(exist_ok=True)
     items: list[UploadItem] = []
     problems: list[Problem] = []
@@ -170,7 +172,7 @@ def prepare_upload_set(store: Store, attachments_dir: Path, case_id: int, folder
             continue
         item.source_name, item.source_version = (entry.latest.original_name,
                                                  entry.latest.version_no)
-        problem = _fit_item(item, entry, attachments_dir, folder, day)
+        problem = _fit_item(item, entry, content, folder, day)
         if problem is not None:
             problems.append(problem)
     rules = upload_rules(day)

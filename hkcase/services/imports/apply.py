@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.names import chinese_sort_key
 from hkcase.domain.vocab import (
     ApplicationType,
     AuditAction,
@@ -29,6 +30,7 @@ from hkcase.domain.vocab import (
     Scheme,
     Stage,
 )
+from hkcase.services.conflicts import ColleagueConflict, changed_by, local_time, subject_label
 from hkcase.services.edits import assign, touch
 from hkcase.services.imports import bulk
 from hkcase.services.imports.plan import (
@@ -41,9 +43,10 @@ from hkcase.services.imports.plan import (
 )
 from hkcase.services.imports.progress import INDEXING, WRITING, Progress, silent
 from hkcase.services.records import TravelDocumentInput, add_travel_document
-from hkcase.store import ConflictError, Store, audit, search
+from hkcase.store import ConflictError, Store, audit
 from hkcase.store.counters import CASE_REFERENCE, allocate, case_reference
 from hkcase.store.models import Case, Client, Note, Stay, TravelDocument
+from hkcase.store.queries import search
 
 _DOCUMENT_FIELDS = ("doc_type", "number", "issuing_country", "issue_date", "expiry_date")
 _CHUNK = 500
@@ -119,9 +122,17 @@ def _held(session: Session, client_ids: list[int]) -> _Held:
 
 def _update_client(session: Session, row: RowPlan, actor: str, held: _Held) -> Client:
     client = held.clients.get(row.client_id) if row.client_id is not None else None
-    if client is None or client.version != row.version:
-        raise ConflictError(f"client {row.client_id} ({row.name}) was changed or removed since "
-                            "the import was previewed; nothing was imported: preview it again")
+    if client is None:
+        raise ConflictError(f"client {row.client_id} ({row.name}) was removed since the import "
+                            "was previewed; nothing was imported: preview it again")
+    if client.version != row.version:
+        who, at = changed_by(client, session)
+        named = f"changed by {who} at {local_time(at)}" if who and at else \
+            "changed by someone else"
+        raise ColleagueConflict(
+            f"client {row.client_id} ({row.name}) was {named} since the import was "
+            "previewed; nothing was imported: preview it again",
+            subject=subject_label(client), changed_by=who, changed_at=at)
     changes = {name: row.values[name] for name in _CLIENT_FIELDS if name in row.values}
     assign(client, changes, _CLIENT_FIELDS)
     diff = audit.pending_changes(client)
@@ -197,6 +208,7 @@ def _new_clients(session: Session, rows: list[RowPlan], actor: str, today: date,
         inputs.append(data)
         client_rows.append(bulk.checked(Client, {n: getattr(data, n) for n in _CLIENT_FIELDS},
                                         _CLIENT_FIELDS))
+        client_rows[-1]["chinese_name_key"] = chinese_sort_key(data.chinese_name)  # 0012
     client_ids = bulk.insert_returning(session, Client, client_rows)
     doc_rows = [{"client_id": client_id,
                  **bulk.checked(TravelDocument, {n: getattr(doc, n) for n in _DOCUMENT_FIELDS},

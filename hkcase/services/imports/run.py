@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from hkcase.services.context import AppContext
 from hkcase.services.errors import ValidationError
 from hkcase.services.imports.apply import ImportResult, apply_plan
 from hkcase.services.imports.plan import ImportPlan
 from hkcase.services.imports.progress import BACKING_UP, Progress, silent
+from hkcase.services.workspace import Workspace
 from hkcase.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ def refusal(exc: Exception) -> str:
     return exc.message if isinstance(exc, ValidationError) else str(exc)
 
 
-def run_import(ctx: AppContext, plan: ImportPlan, *, progress: Progress = silent
+def run_import(ctx: Workspace, plan: ImportPlan, *, progress: Progress = silent
                ) -> ImportResult:
     """Back up, then write every accepted row in one transaction, then refresh reminders.
 
@@ -30,7 +30,7 @@ def run_import(ctx: AppContext, plan: ImportPlan, *, progress: Progress = silent
     that the import is done and is reported as done.
     """
     from hkcase.services.backups import backup_before
-    from hkcase.services.reminders import refresh_reminders
+    from hkcase.services.reminders.refresh import refresh_reminders
 
     progress(BACKING_UP, 0, 0)
     backup_before(ctx.store, ctx.locations.backup_dir, ctx.locations.attachments_dir, "import")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hkcase.domain.eligibility.model import (
     Criterion,
-    Outcome,
     SchemeResult,
     Status,
+    Verdict,
     all_of,
     missing_and_cautions,
     review_reasons,
@@ -22,14 +22,14 @@ def no_rule_set(scheme: str, name: str, p: Profile) -> SchemeResult:
     first = rule_sets(name)[0]
     launched = launch_date(name)
     if launched is not None and p.assessment_date < launched:
-        return SchemeResult(scheme=scheme, outcome=Outcome.NOT_ELIGIBLE, criteria=[],
+        return SchemeResult(scheme=scheme, outcome=Verdict.NOT_ELIGIBLE, criteria=[],
                             rule_set=None, reasons=[f"{scheme} opened on {launched}"])
     if p.assessment_date < first.effective_from:
         reason = (f"hkcase has no {scheme} rules for {p.assessment_date} (its first rule set, "
                   f"{first.id}, starts on {first.effective_from})")
     else:
         reason = f"no {scheme} rule set is in force on {p.assessment_date}"
-    return SchemeResult(scheme=scheme, outcome=Outcome.NEEDS_REVIEW, criteria=[], rule_set=None,
+    return SchemeResult(scheme=scheme, outcome=Verdict.NEEDS_REVIEW, criteria=[], rule_set=None,
                         reasons=[reason])
 
 
@@ -39,7 +39,7 @@ def rules_for(name: str, p: Profile) -> RuleSet | None:
 
 
 def _decide(criteria: list[Criterion], extra: tuple[str, ...]
-            ) -> tuple[Outcome, list[str], list[str], list[str]]:
+            ) -> tuple[Verdict, list[str], list[str], list[str]]:
     """``all_of`` and ``missing_and_cautions`` in one pass over the criteria."""
     failed: list[str] = []
     doubtful = False
@@ -61,10 +61,10 @@ def _decide(criteria: list[Criterion], extra: tuple[str, ...]
             cautions.update(dict.fromkeys(c.cautions))
     found = list(extra) if cautions is None else list(cautions)
     if failed:
-        return Outcome.NOT_ELIGIBLE, failed, list(missing), found
+        return Verdict.NOT_ELIGIBLE, failed, list(missing), found
     if not doubtful:
-        return Outcome.ELIGIBLE, [], list(missing), found
-    return Outcome.NEEDS_REVIEW, review_reasons(criteria), list(missing), found
+        return Verdict.ELIGIBLE, [], list(missing), found
+    return Verdict.NEEDS_REVIEW, review_reasons(criteria), list(missing), found
 
 
 def conjunctive(scheme: str, rules: RuleSet, criteria: list[Criterion],

@@ -8,6 +8,7 @@ from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+from hkcase.domain.labels import label
 
 PARTNERS = ("spouse", "same_sex_spouse", "civil_partner")
 SETTLED = ("permanent_resident", "unconditional_stay")
@@ -22,9 +23,9 @@ def _relationship(p: Profile, r: RuleSet) -> list[Criterion]:
         return [Criterion(cid, text, NOT_MET, "unregistered de facto partners do not qualify")]
     if kind in PARTNERS:
         if kind != "spouse" and not r["same_sex_partners_recognised"]:
-            return [Criterion(cid, text, NOT_MET, f"{kind.replace('_', ' ')}s are recognised "
+            return [Criterion(cid, text, NOT_MET, f"{label(kind)}s are recognised "
                               "only from 2018-09-19")]
-        return [Criterion(cid, text, MET, kind.replace("_", " ")),
+        return [Criterion(cid, text, MET, label(kind)),
                 flag("recognised", "the marriage or partnership is legally and officially "
                      "recognised where it was celebrated", p.relationship_legally_recognised,
                      "relationship_legally_recognised")]
@@ -70,7 +71,7 @@ def _settled_sponsor(p: Profile) -> Criterion:
     if p.sponsor_status is None:
         return unknown(cid, text, "sponsor_status")
     return Criterion(cid, text, MET if p.sponsor_status in SETTLED else NOT_MET,
-                     p.sponsor_status.replace("_", " "))
+                     label(p.sponsor_status))
 
 
 def _sponsor(p: Profile, r: RuleSet) -> Criterion:
@@ -82,7 +83,7 @@ def _sponsor(p: Profile, r: RuleSet) -> Criterion:
         return Criterion(cid, text, UNKNOWN, "other status",
                          review="check whether the sponsor's status allows dependants",
                          needs=("sponsor_status",))
-    detail = status.replace("_", " ")
+    detail = label(status)
     if p.residence == "mainland_china" and status not in SETTLED:
         scheme = p.sponsor_scheme
         if scheme is None:

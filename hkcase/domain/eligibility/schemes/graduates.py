@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
-from hkcase.domain.dates import add_months
+from hkcase.domain.eligibility.calendar_math import add_months
 from hkcase.domain.eligibility.common import (
     MET,
     NOT_MET,
@@ -18,7 +17,7 @@ from hkcase.domain.eligibility.common import (
     self_supporting,
     unknown,
 )
-from hkcase.domain.eligibility.model import Criterion, Outcome, SchemeResult
+from hkcase.domain.eligibility.model import Criterion, SchemeResult, Verdict
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
@@ -53,8 +52,8 @@ def _iang_nationality(p: Profile, r: RuleSet) -> Criterion:
                      "not record the campus")
 
 
-@lru_cache(maxsize=4096)
 def window_end(graduated: date, months: int) -> date:
+    """The last day of the fresh-graduate window (relativedelta's month step, without it)."""
     return add_months(graduated, months)
 
 
@@ -105,7 +104,7 @@ def assess_iang(p: Profile) -> SchemeResult:
     ]
     if fresh.status is MET:
         result = conjunctive("IANG", r, base + [fresh], category="fresh")
-        if result.outcome is Outcome.NEEDS_REVIEW and fresh.review:
+        if result.outcome is Verdict.NEEDS_REVIEW and fresh.review:
             result.reasons.append("if the window has closed, the returning-graduate rules "
                                   "apply: a degree-level job offer at market pay")
         return result

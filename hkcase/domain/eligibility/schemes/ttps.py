@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
+from hkcase.domain.eligibility.calendar_math import add_years
 from hkcase.domain.eligibility.common import (
     MET,
     NOT_MET,
@@ -20,8 +19,8 @@ from hkcase.domain.eligibility.common import (
 from hkcase.domain.eligibility.lists import TTPS_LIST_COPY, TTPS_LIST_SOURCE, lookup_university
 from hkcase.domain.eligibility.model import (
     Criterion,
-    Outcome,
     SchemeResult,
+    Verdict,
     all_of,
     cautions_of,
     missing_fields,
@@ -29,6 +28,7 @@ from hkcase.domain.eligibility.model import (
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import no_rule_set, rules_for
+from hkcase.domain.labels import label
 
 MASTER_REVIEW = ("whether a master's from a listed university counts when the bachelor's "
                  "does not is not settled")
@@ -36,8 +36,7 @@ MASTER_REVIEW = ("whether a master's from a listed university counts when the ba
 
 @lru_cache(maxsize=4096)
 def years_before(on: date, years: int) -> date:
-    result: date = on - relativedelta(years=years)
-    return result
+    return add_years(on, -years)  # relativedelta(years=-n): 29 February falls back to the 28th
 
 
 @lru_cache(maxsize=4096)
@@ -162,7 +161,7 @@ def category_a(p: Profile, r: RuleSet) -> list[Criterion]:
     elif p.income_source == "own_company_profit":
         source = _company_profit(p, r, cid, text)
     else:
-        source = Criterion(cid, text, MET, p.income_source.replace("_", " "))
+        source = Criterion(cid, text, MET, label(p.income_source))
     return [income, source]
 
 
@@ -266,22 +265,22 @@ def assess_ttps(p: Profile) -> SchemeResult:
     if p.travel_document == "prc_passport" and p.residence != "mainland_china":
         reasons.append("PRC-passport holders overseas apply as overseas applicants only with "
                        "permanent residence overseas or a year's residence there before applying")
-    eligible = [name for name, (outcome, _) in outcomes.items() if outcome is Outcome.ELIGIBLE]
+    eligible = [name for name, (outcome, _) in outcomes.items() if outcome is Verdict.ELIGIBLE]
     review = [name for name, (outcome, _) in outcomes.items()
-              if outcome is Outcome.NEEDS_REVIEW]
+              if outcome is Verdict.NEEDS_REVIEW]
     category: str | None
     if eligible:
-        category, outcome = eligible[0], Outcome.ELIGIBLE
+        category, outcome = eligible[0], Verdict.ELIGIBLE
     elif review:
         # One open category is named; several stay open until the facts settle them.
         category = review[0] if len(review) == 1 else None
-        outcome = Outcome.NEEDS_REVIEW
+        outcome = Verdict.NEEDS_REVIEW
         if len(review) > 1:
             reasons.append(f"possible categories: {', '.join(review)}")
         for name in review:
             reasons += [f"category {name}: {why}" for why in outcomes[name][1]]
     else:
-        category, outcome = None, Outcome.NOT_ELIGIBLE
+        category, outcome = None, Verdict.NOT_ELIGIBLE
         for name, (_, why) in outcomes.items():
             reasons += [f"category {name}: {w}" for w in why]
     if category == "C":

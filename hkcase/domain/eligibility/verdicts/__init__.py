@@ -2,7 +2,7 @@
 
 ``VERDICTS[scheme](profile)`` gives a result whose criteria, reasons, missing
 facts and cautions are built (by the scheme's assessor) only when read, or None
-where the assessor must run at once. ``tests/test_eligibility_verdicts.py`` checks
+where the assessor must run at once. ``tests/services/test_eligibility_verdicts.py`` checks
 that both agree on every golden profile.
 """
 
@@ -15,9 +15,9 @@ from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.verdicts import conjunctive, counted
 from hkcase.domain.vocab import Scheme
 
-Verdict = Callable[[Profile], SchemeResult | None]
+VerdictFn = Callable[[Profile], SchemeResult | None]
 
-VERDICTS: dict[Scheme, Verdict] = {
+VERDICTS: dict[Scheme, VerdictFn] = {
     Scheme.ASMTP: conjunctive.asmtp,
     Scheme.GEP: conjunctive.gep,
     Scheme.QMAS_GPT: counted.qmas_gpt,
@@ -30,4 +30,4 @@ VERDICTS: dict[Scheme, Verdict] = {
     Scheme.DEPENDANT: conjunctive.dependant,
 }
 
-__all__ = ["VERDICTS", "Verdict"]
+__all__ = ["VERDICTS", "VerdictFn"]

@@ -17,15 +17,15 @@ from typing import Any, TypeVar
 
 from hkcase.domain.dates import age_on
 from hkcase.domain.eligibility.common import feb29_ambiguous
-from hkcase.domain.eligibility.model import Criterion, Outcome, Status
+from hkcase.domain.eligibility.model import Criterion, Status, Verdict
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.rulesets import RuleSet, in_force, rule_set_on
 
 OK, FAIL, DOUBT = 0, 1, 2
 BACHELOR, MASTER = DEGREE_RANK["bachelor"], DEGREE_RANK["master"]
-ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, Outcome.NEEDS_REVIEW
+ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW = Verdict.ELIGIBLE, Verdict.NOT_ELIGIBLE, Verdict.NEEDS_REVIEW
 #: The outcome of a scheme whose criteria must all hold, by their OR-ed codes.
-OUTCOME: tuple[Outcome, ...] = (ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW, NOT_ELIGIBLE)
+OUTCOME: tuple[Verdict, ...] = (ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW, NOT_ELIGIBLE)
 T = TypeVar("T")
 
 
@@ -54,17 +54,45 @@ def below(value: float | None, limit: float) -> int:
     return DOUBT if value is None else OK if value < limit else FAIL
 
 
+class _Common:
+    """What several schemes test of one profile, worked out once: the age and nationality."""
+
+    __slots__ = ("ambiguous", "nationality", "years")
+
+    def __init__(self, p: Profile) -> None:
+        born, on = p.date_of_birth, p.assessment_date
+        self.years = None if born is None else age_on(born, on)
+        self.ambiguous = born is not None and feb29_ambiguous(born, on)
+        country = p.nationality
+        self.nationality = DOUBT if country is None else _nationality(country, on)
+
+
+# The last profile asked about and its common answers (one assignment: safe across threads;
+# holding the profile keeps its identity from being reused).
+_last: tuple[Profile | None, _Common | None] = (None, None)
+
+
+def common(p: Profile) -> _Common:
+    """The age and nationality codes of ``p``, worked out once for all its schemes."""
+    global _last
+    seen, common = _last
+    if seen is p and common is not None:
+        return common
+    common = _Common(p)
+    _last = (p, common)
+    return common
+
+
 def age(p: Profile, min_age: int | None = None, max_age: int | None = None) -> int:
     """``common.age_criterion``: the age on the assessment date within the bounds."""
-    born = p.date_of_birth
-    if born is None:
+    c = common(p)
+    years = c.years
+    if years is None:
         return DOUBT
-    on = p.assessment_date
-    years = age_on(born, on)
     if years < 0:
         return FAIL
     ok = (min_age is None or years >= min_age) and (max_age is None or years <= max_age)
-    if feb29_ambiguous(born, on):
+    if c.ambiguous:
         older = years + 1
         if ((min_age is None or older >= min_age) and (max_age is None or older <= max_age)) != ok:
             return DOUBT
@@ -73,8 +101,7 @@ def age(p: Profile, min_age: int | None = None, max_age: int | None = None) -> i
 
 def nationality(p: Profile) -> int:
     """``common.nationality_not_excluded``: not on the exclusion list in force."""
-    country = p.nationality
-    return DOUBT if country is None else _nationality(country, p.assessment_date)
+    return common(p).nationality
 
 
 @lru_cache(maxsize=8192)

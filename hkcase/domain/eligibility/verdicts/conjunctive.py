@@ -37,6 +37,7 @@ from hkcase.domain.eligibility.verdicts.codes import (
     nationality,
 )
 
+deferred = SchemeResult.deferred  # bound once: it runs for every scheme of every profile
 
 def _params(r: RuleSet) -> dict[str, Any]:
     return dict(r.params)
@@ -53,7 +54,7 @@ def _employment(scheme: str, name: str, p: Profile, mainland: bool) -> SchemeRes
         bits |= nationality(p)
     bits |= (flag_not(p.criminal_record) | first_degree(p.highest_degree) | flag(p.job_offer)
              | flag(p.job_relevant_to_qualifications) | flag(p.remuneration_at_market_level))
-    return SchemeResult.deferred(scheme, OUTCOME[bits], r.ref, None, None, None,
+    return deferred(scheme, OUTCOME[bits], r.ref, None, None, None,
                                  assess_asmtp if mainland else assess_gep, p)
 
 
@@ -95,7 +96,7 @@ def techtas(p: Profile) -> SchemeResult | None:
     bits = (nationality(p) | flag_not(p.criminal_record) | flag(p.employer_has_valid_itc_quota)
             | flag(p.full_time_employment) | area | _stem_qualification(p, min_years)
             | flag(p.remuneration_at_market_level))
-    return SchemeResult.deferred("TECHTAS", OUTCOME[bits], r.ref, None, None, None,
+    return deferred("TECHTAS", OUTCOME[bits], r.ref, None, None, None,
                                  assess_techtas, p)
 
 
@@ -114,7 +115,7 @@ def assg(p: Profile) -> SchemeResult | None:
             | flag(p.parent_holds_valid_hk_permanent_id)
             | flag(p.parent_was_chinese_national_settled_overseas_at_birth)
             | first_degree(p.highest_degree) | language(p.languages) | flag(p.self_supporting))
-    return SchemeResult.deferred("ASSG", OUTCOME[bits], r.ref, None, None, None, assess_assg, p)
+    return deferred("ASSG", OUTCOME[bits], r.ref, None, None, None, assess_assg, p)
 
 
 def _cies_rules(r: RuleSet) -> tuple[int, int, float, float, float]:
@@ -133,7 +134,7 @@ def new_cies(p: Profile) -> SchemeResult | None:
     bits = (age(p, min_age) | code(applicant_type(p, r)) | held
             | at_least(p.planned_investment_hkd, investment)
             | at_least(p.planned_cies_portfolio_hkd, portfolio))
-    return SchemeResult.deferred("NEW_CIES", OUTCOME[bits], r.ref, None, None, None,
+    return deferred("NEW_CIES", OUTCOME[bits], r.ref, None, None, None,
                                  assess_new_cies, p)
 
 
@@ -205,7 +206,7 @@ def dependant(p: Profile) -> SchemeResult | None:
     limit = p.sponsor_limit_of_stay
     if limit is not None and limit < p.assessment_date:
         bits |= FAIL
-    return SchemeResult.deferred("DEPENDANT", OUTCOME[bits], r.ref, None, None, None,
+    return deferred("DEPENDANT", OUTCOME[bits], r.ref, None, None, None,
                                  assess_dependant, p)
 
 
@@ -226,5 +227,5 @@ def qmas_abpt(p: Profile) -> SchemeResult | None:
     r, _ = found
     # a claimed achievement is met, for the Director's discretion: never certain
     bits = prerequisites(p, r) | (DOUBT if p.achievement is None or p.achievement else FAIL)
-    return SchemeResult.deferred("QMAS_ABPT", OUTCOME[bits], r.ref, None, None, None,
+    return deferred("QMAS_ABPT", OUTCOME[bits], r.ref, None, None, None,
                                  assess_qmas_abpt, p)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from hkcase.domain.dates import age_on
-from hkcase.domain.eligibility.common import feb29_ambiguous
 from hkcase.domain.eligibility.lists import lookup_university
 from hkcase.domain.eligibility.model import SchemeResult
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
@@ -29,12 +27,15 @@ from hkcase.domain.eligibility.verdicts.codes import (
     OUTCOME,
     at_least,
     below,
+    common,
     compiled,
     flag,
     flag_not,
     nationality,
 )
 from hkcase.domain.eligibility.verdicts.conjunctive import prerequisites
+
+deferred = SchemeResult.deferred  # bound once: it runs for every scheme of every profile
 
 # The revised GPT counts criteria: each is (met, certain) — met with a review is
 # met but not certain; unknown is neither met nor certain.
@@ -50,14 +51,14 @@ def _gpt_rules(r: RuleSet) -> tuple[Any, ...] | None:
 
 
 def _young_enough(p: Profile, max_age: int) -> tuple[bool, bool]:
-    born = p.date_of_birth
-    if born is None:
+    known = common(p)
+    years = known.years
+    if years is None:
         return UNSURE
-    years = age_on(born, p.assessment_date)
     if years < 0:
         return NOT_MET
     ok = years <= max_age
-    if feb29_ambiguous(born, p.assessment_date) and (years + 1 <= max_age) != ok:
+    if known.ambiguous and (years + 1 <= max_age) != ok:
         return (ok, False)
     return (ok, True)
 
@@ -122,7 +123,7 @@ def qmas_gpt(p: Profile) -> SchemeResult | None:
         elif not criterion[1]:
             possible += 1
     test = OK if sure >= pass_mark else FAIL if possible < pass_mark else DOUBT
-    return SchemeResult.deferred("QMAS_GPT", OUTCOME[prerequisites(p, r) | test], r.ref, None,
+    return deferred("QMAS_GPT", OUTCOME[prerequisites(p, r) | test], r.ref, None,
                                  met, pass_mark, assess_qmas_gpt, p)
 
 
@@ -157,18 +158,18 @@ def iang(p: Profile) -> SchemeResult | None:
             | (DOUBT if level is None else OK if level in HK_LEVELS else FAIL))
     graduated, on = p.graduation_date, p.assessment_date
     if graduated is None:  # fresh: unknown
-        return SchemeResult.deferred("IANG", OUTCOME[base | DOUBT], r.ref, None, None, None,
+        return deferred("IANG", OUTCOME[base | DOUBT], r.ref, None, None, None,
                                      assess_iang, p)
     end = window_end(graduated, months)
     if on < graduated:  # not yet graduated: fresh not met, decisive
-        return SchemeResult.deferred("IANG", OUTCOME[base | FAIL], r.ref, None, None, None,
+        return deferred("IANG", OUTCOME[base | FAIL], r.ref, None, None, None,
                                      assess_iang, p)
     if on <= end:  # fresh (the last day for review)
-        return SchemeResult.deferred("IANG", OUTCOME[base | (DOUBT if on == end else OK)],
+        return deferred("IANG", OUTCOME[base | (DOUBT if on == end else OK)],
                                      r.ref, "fresh", None, None, assess_iang, p)
     returning = flag(p.job_offer) | flag(p.job_at_degree_level) \
         | flag(p.remuneration_at_market_level)
-    return SchemeResult.deferred("IANG", OUTCOME[base | returning], r.ref, "returning", None,
+    return deferred("IANG", OUTCOME[base | returning], r.ref, "returning", None,
                                  None, assess_iang, p)
 
 
@@ -249,12 +250,12 @@ def ttps(p: Profile) -> SchemeResult | None:
     review = []
     for name, bits in categories:
         if bits == OK:
-            return SchemeResult.deferred("TTPS", ELIGIBLE, r.ref, name, None, None,
+            return deferred("TTPS", ELIGIBLE, r.ref, name, None, None,
                                          assess_ttps, p)
         if not bits & FAIL:
             review.append(name)
     if review:
-        return SchemeResult.deferred("TTPS", NEEDS_REVIEW, r.ref,
+        return deferred("TTPS", NEEDS_REVIEW, r.ref,
                                      review[0] if len(review) == 1 else None, None, None,
                                      assess_ttps, p)
-    return SchemeResult.deferred("TTPS", NOT_ELIGIBLE, r.ref, None, None, None, assess_ttps, p)
+    return deferred("TTPS", NOT_ELIGIBLE, r.ref, None, None, None, assess_ttps, p)

@@ -1,0 +1,1 @@
+"""One module per ``hkcase`` command: its arguments and what it prints."""

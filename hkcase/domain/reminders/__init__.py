@@ -1,0 +1,1 @@
+"""Reminder rules: the plan from the facts, urgency, wording, snoozing."""

@@ -1,0 +1,1 @@
+"""The dated-rules kernel shared by every rule file."""

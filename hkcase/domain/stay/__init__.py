@@ -1,0 +1,1 @@
+"""Limits of stay: dated stay patterns, estimates and extension windows."""

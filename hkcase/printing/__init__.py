@@ -1,0 +1,1 @@
+"""PDF output (reportlab, pypdf), fed plain data: fonts, layout, text, checklist, letter, pack."""

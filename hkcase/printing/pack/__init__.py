@@ -1,0 +1,1 @@
+"""The document pack: generated sections, then the enclosures merged and stamped."""

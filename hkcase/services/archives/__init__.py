@@ -1,0 +1,1 @@
+"""Whole-store and per-client archives: export, format, import."""

@@ -1,0 +1,1 @@
+"""Attached files: stored content-addressed, checked, decrypted for readers."""

@@ -1,0 +1,1 @@
+"""Cases: opening, the list, the pane's detail, facts, notes, corrections."""

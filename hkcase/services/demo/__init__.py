@@ -1,0 +1,1 @@
+"""Demo data: realistic clients, cases, stays and checklists, and removing them again."""

@@ -1,0 +1,1 @@
+"""Reminders: refresh from the facts, the digest, notifications, the dashboard, calendar export."""

@@ -1,0 +1,1 @@
+"""Stays as the stay tab shows them, and their plausibility checks."""

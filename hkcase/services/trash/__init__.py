@@ -1,0 +1,1 @@
+"""The Trash: deleting records with what hangs on them, restoring, naming them."""

@@ -1,0 +1,1 @@
+"""Read queries returning plain values and dataclasses, never live ORM rows."""
