@@ -85,7 +85,7 @@ def footer(data: PrintChecklist, lang: Lang) -> str:
     return made + (label("made_from", lang).format(templates=names) if names else "")
 
 
-def render_checklist(data: PrintChecklist, lang: Lang) -> RenderedPdf:
+def checklist_pdf(data: PrintChecklist, lang: Lang) -> RenderedPdf:
     """Lay out one checklist; returns the PDF and any font warnings."""
     log = GlyphLog()
     text = Text(log)

@@ -185,7 +185,7 @@ def _closing(text: Text, data: LetterData, lang: Lang, where: str) -> list[Any]:
     return [KeepTogether(closing)]
 
 
-def render_letter(data: LetterData) -> RenderedPdf:
+def letter_pdf(data: LetterData) -> RenderedPdf:
     """The letter: English on the first page(s), then the Chinese version."""
     glyphs = GlyphLog()
     text = Text(glyphs)

@@ -421,7 +421,7 @@ def _ruled_note(text: Text, lines: list[str]) -> Table:
     return box
 
 
-def render_pack(data: PackData, opened: Mapping[int, PdfReader | str],
+def pack_pdf(data: PackData, opened: Mapping[int, PdfReader | str],
                 lang: Lang = Lang.EN) -> RenderedPdf:
     """The whole pack as one PDF in ``lang``; never fails because of an attachment (it is
     listed instead)."""

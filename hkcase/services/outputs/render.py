@@ -57,10 +57,10 @@ def render_blank_checklist(scheme: Scheme, application_type: ApplicationType,
                            lang: Lang = Lang.EN, *, on: date | None = None,
                            target: Path | None = None) -> RenderedPdf:
     """A blank checklist with tick boxes for a scheme and application type, to give a client."""
-    from hkcase.printing.checklist import render_checklist
+    from hkcase.printing.checklist import checklist_pdf
 
     data = print_loaders.blank_checklist(scheme, application_type, on or date.today())
-    return _finish(render_checklist(data, lang), target)
+    return _finish(checklist_pdf(data, lang), target)
 
 
 def client_chinese(store: Store, case_id: int) -> Lang:
@@ -75,13 +75,13 @@ def render_case_checklist(store: Store, case_id: int, lang: Lang = Lang.EN, *,
 
     With an ``actor``, a case without a checklist first gets its scheme's checklist.
     """
-    from hkcase.printing.checklist import render_checklist
+    from hkcase.printing.checklist import checklist_pdf
 
     if actor is not None:
         _ensure_checklist(store, case_id, actor)
 
     data = print_loaders.case_checklist(store, case_id, on or date.today())
-    return _finish(render_checklist(data, lang), target)
+    return _finish(checklist_pdf(data, lang), target)
 
 
 def render_pack(store: Store, attachments_dir: Path, case_id: int, *, on: date | None = None,
@@ -95,7 +95,7 @@ def render_pack(store: Store, attachments_dir: Path, case_id: int, *, on: date |
     ``filing_date`` (default: the case's submission date, else ``on``). With an
     ``actor``, a case without a checklist first gets its scheme's checklist.
     """
-    from hkcase.printing.pack.document import render_pack as render
+    from hkcase.printing.pack.document import pack_pdf as render
     from hkcase.services.outputs.enclosures import open_enclosures
 
     if actor is not None:
@@ -113,7 +113,7 @@ def render_letter(store: Store, case_id: int, *, chinese: Lang | None = None,
 
     Raises ``ValidationError`` if the case has no stay or its limit has passed.
     """
-    from hkcase.printing.letter import render_letter as render
+    from hkcase.printing.letter import letter_pdf as render
 
     data = print_loaders.letter_data(store, case_id, on or date.today(), chinese, signer)
     return _finish(render(data), target)
