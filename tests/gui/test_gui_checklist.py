@@ -90,7 +90,7 @@ def test_attach_by_dialog_refuses_other_types(qtbot: QtBot, ctx: AppContext, cas
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"PK\x03\x04 not a scan")
     prompts.files = [str(bad), str(_scan(tmp_path, "degree.png"))]
-    panel.attachButton.click()
+    qtbot.mouseClick(panel.attachButton, Qt.MouseButton.LeftButton)
     entry = list_checklist(ctx.store, case_id)[1]
     assert entry.version_count == 1
     assert any("notes.docx" in text for _, text in prompts.asked)
@@ -104,7 +104,7 @@ def test_states_and_pack_export(qtbot: QtBot, ctx: AppContext, case_id: int,
     panel.attach(panel.selected(), [_scan(tmp_path)])  # type: ignore[arg-type]
     panel.itemsView.selectRow(0)
     panel.stateCombo.setCurrentIndex(panel.stateCombo.findData(ChecklistState.ACCEPTED))
-    panel.setStateButton.click()
+    qtbot.mouseClick(panel.setStateButton, Qt.MouseButton.LeftButton)
     assert list_checklist(ctx.store, case_id)[0].state is ChecklistState.ACCEPTED
     prompts.save_as = str(tmp_path / "pack.pdf")
     choose_menu(qtbot, window, window.actionExportPack)

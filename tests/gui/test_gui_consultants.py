@@ -6,7 +6,6 @@ from datetime import date
 
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +16,7 @@ from hkcase.gui.main_window import MainWindow
 from hkcase.services.consultants import add_consultant
 from hkcase.services.records import CaseInput, ClientInput, create_case, create_client
 from hkcase.store.models import AuditEntry
-from tests.gui_support import ScriptedPrompts, two_desktops
+from tests.gui_support import ScriptedPrompts, choose_menu, two_desktops
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -32,16 +31,6 @@ def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     qtbot.waitExposed(window)
     return window
 
-
-def _menu_entry(window: MainWindow, menu_title: str, text: str) -> QAction:
-    """The entry ``text`` of the menu bar's ``menu_title`` menu (shown, as a user opens it)."""
-    (menu,) = [a.menu() for a in window.menuBar().actions()
-               if a.menu() is not None and a.text().replace("&", "") == menu_title]
-    menu.popup(window.mapToGlobal(window.rect().center()))
-    (entry,) = [a for a in menu.actions() if a.text().replace("&", "") == text]
-    assert entry.isEnabled() and entry.isVisible()
-    menu.close()
-    return entry
 
 
 def _case(ctx: AppContext, family: str, consultant_id: int | None) -> int:
@@ -78,7 +67,7 @@ def test_manage_the_consultants_from_the_file_menu(
     ben, _ = desktops
     window = _window(qtbot, ben)
     assert _combo(window) == ["All consultants"]
-    _menu_entry(window, "File", "Consultants…").trigger()
+    choose_menu(qtbot, window, ("File", "Consultants…"))
     dialog = window.consultants_dialog
     assert isinstance(dialog, ConsultantsDialog)
     qtbot.waitUntil(dialog.isVisible)
@@ -132,7 +121,7 @@ def test_reactivating_puts_them_back_on_the_filters(
     ben, _ = desktops
     amy_id = add_consultant(ben.store, "Amy Chow", actor="setup")
     window = _window(qtbot, ben)
-    _menu_entry(window, "File", "Consultants…").trigger()
+    choose_menu(qtbot, window, ("File", "Consultants…"))
     dialog = window.consultants_dialog
     assert isinstance(dialog, ConsultantsDialog)
     _select(dialog, "Amy")

@@ -81,11 +81,11 @@ def test_new_client_then_education_work_and_family(qtbot: QtBot, ctx: AppContext
     assert dialog.historyTabs.isEnabled()
     qtbot.keyClicks(dialog.institutionEdit, "University of Oxford")
     qtbot.keyClicks(dialog.awardEdit, "2014-06-30")
-    dialog.addEducationButton.click()
+    qtbot.mouseClick(dialog.addEducationButton, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.employerEdit, "Harbour Fintech Ltd")
     qtbot.keyClicks(dialog.startEdit, "2015-01-05")
     qtbot.keyClicks(dialog.incomeEdit, "1,200,000")
-    dialog.addEmploymentButton.click()
+    qtbot.mouseClick(dialog.addEmploymentButton, Qt.MouseButton.LeftButton)
     assert (_count(ctx, Education), _count(ctx, Employment)) == (1, 1)
     assert "Oxford" in dialog.educationList.item(0).text()
     spouse = create_client(ctx.store, ClientInput(
@@ -95,7 +95,7 @@ def test_new_client_then_education_work_and_family(qtbot: QtBot, ctx: AppContext
     qtbot.keyClicks(dialog.relativeSearch, "WONG")
     assert dialog.relativeMatches.count() == 1
     dialog.relativeMatches.setCurrentRow(0)
-    dialog.linkDependantButton.click()
+    qtbot.mouseClick(dialog.linkDependantButton, Qt.MouseButton.LeftButton)
     with ctx.store.reading() as session:
         link = session.scalars(sa.select(Relationship)).one()
         assert (link.sponsor_id, link.dependant_id) == (dialog.saved_client_id, spouse)

@@ -166,12 +166,12 @@ def test_notes_and_stays_tabs(qtbot: QtBot, ctx: AppContext, chan: int) -> None:
     window.open_case(chan)
     view = window.case_view
     type_text(view.noteEdit, "客戶已提交文件 documents received")
-    view.addNoteButton.click()
+    qtbot.mouseClick(view.addNoteButton, Qt.MouseButton.LeftButton)
     assert "客戶已提交文件" in view.activityList.item(0).text()
     assert view.stays.rowCount() == 1
     assert view.reminders.rowCount() >= 1
     view.remindersView.selectRow(0)
-    view.doneButton.click()
+    qtbot.mouseClick(view.doneButton, Qt.MouseButton.LeftButton)
     assert view.reminders.row_object(0).state.value == "done"
 
 
@@ -186,7 +186,7 @@ def test_eligibility_tab_runs_and_keeps_a_check(qtbot: QtBot, ctx: AppContext,
                if view.facts.row_object(r).name == "job_offer")
     assert view.facts.setData(view.facts.index(row, 3), "yes")
     qtbot.waitUntil(lambda: window.case_view.facts.row_object(row).override is True)
-    window.case_view.runCheckButton.click()
+    qtbot.mouseClick(window.case_view.runCheckButton, Qt.MouseButton.LeftButton)
     assert window.case_view.runsList.count() == 1
 
 

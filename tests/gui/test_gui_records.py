@@ -274,7 +274,8 @@ def test_delete_a_case_from_the_menu_and_restore_it_from_the_trash(
         dialog.trashView.selectRow(0)
         qtbot.mouseClick(dialog.restoreButton, Qt.MouseButton.LeftButton)
         assert dialog.items.rowCount() == 0
-        dialog.buttonBox.button(QDialogButtonBox.StandardButton.Close).click()
+        close = dialog.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
 
     ran = _in_dialog(qtbot, TrashDialog, restore)
     choose_menu(qtbot, window, window.menuFile.actions()[
