@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from hkcase.domain.messages import set_language
 from hkcase.store import Store, open_store, sqlite_url
 from tests.pg_server import PostgresServer, find_postgres_bin
 
@@ -31,6 +32,7 @@ def _isolated_environment(
     monkeypatch.delenv("HKCASE_DATA_DIR", raising=False)
     monkeypatch.delenv("HKCASE_DATABASE_URL", raising=False)
     monkeypatch.setenv("HKCASE_LANGUAGE", "en")  # the tests read English, whatever the locale
+    set_language("en")  # what the services say, whatever a test before set
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from hkcase.domain.messages import Message
 from hkcase.domain.resources import resource
 
 #: Values whose English words are not simply the identifier's: proper names, abbreviations.
@@ -177,9 +178,12 @@ def label(value: object, lang: object = "en", *, vocab: str | None = None, long:
 
     ``vocab`` names the vocabulary of a plain string (``"Criterion"``, ``"ProfileFact"``);
     ``long``: the printed form (full scheme names); ``capital``: first letter upper (English).
+    A ``Message`` (``domain.messages.tr``) is said again in ``lang``.
     A value the catalogue does not hold reads as its identifier with spaces (never raw).
     """
     code = _lang(lang)
+    if isinstance(value, Message):
+        return value.into(code)
     text = str(value.value) if isinstance(value, Enum) else str(value)
     found: Entry | None
     if code == "en" and vocab is None and not isinstance(value, Enum):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hkcase.domain.messages import Message, StoredText, tr
 from hkcase.domain.reminders.plan import STAY_DEADLINE_KINDS
 from hkcase.domain.vocab import ReminderKind
 
@@ -24,24 +25,26 @@ LIMIT_PASSED_ADVICE = (
 )
 
 
-def relative_day(day: date, today: date) -> str:
+def limit_passed_advice() -> Message:
+    """``LIMIT_PASSED_ADVICE`` in the current language."""
+    return tr("ImmD's online extension is closed once the limit of stay has passed, and "
+              "overstaying is an offence. Contact ImmD now: Information and Liaison Section, "
+              "(852) 2824 6111, enquiry@immd.gov.hk")
+
+
+def relative_day(day: date, today: date) -> Message:
     """``today``, ``tomorrow``, ``in 3 days``, ``in 2 weeks``, ``yesterday``, ``5 days ago``."""
     days = (day - today).days
     if days == 0:
-        return "today"
+        return tr("today")
     if days == 1:
-        return "tomorrow"
+        return tr("tomorrow")
     if days == -1:
-        return "yesterday"
+        return tr("yesterday")
+    weeks = not (abs(days) < 14 or days % 7)
     if days > 0:
-        return f"in {_span(days)}"
-    return f"{_span(-days)} ago"
-
-
-def _span(days: int) -> str:
-    if days < 14 or days % 7:
-        return f"{days} days"
-    return f"{days // 7} weeks"
+        return tr("in {n} weeks", n=days // 7) if weeks else tr("in {n} days", n=days)
+    return tr("{n} weeks ago", n=-days // 7) if weeks else tr("{n} days ago", n=-days)
 
 
 def limit_passed(limit_of_stay: date | None, today: date) -> bool:
@@ -49,30 +52,33 @@ def limit_passed(limit_of_stay: date | None, today: date) -> bool:
     return limit_of_stay is not None and limit_of_stay < today
 
 
-def limit_passed_title(limit_of_stay: date, today: date) -> str:
+def limit_passed_title(limit_of_stay: date, today: date) -> Message:
     """The loud line for a passed limit, with what to do now."""
-    return (f"LIMIT OF STAY PASSED on {limit_of_stay} ({relative_day(limit_of_stay, today)}): "
-            f"{LIMIT_PASSED_ADVICE}")
+    return tr("LIMIT OF STAY PASSED on {day} ({when}): {advice}", day=limit_of_stay,
+              when=relative_day(limit_of_stay, today), advice=limit_passed_advice())
 
 
-def limit_line(limit_of_stay: date, today: date) -> str:
+def limit_line(limit_of_stay: date, today: date) -> Message:
     """How the limit of stay reads in the case pane today."""
     if limit_passed(limit_of_stay, today):
         return limit_passed_title(limit_of_stay, today)
-    when = relative_day(limit_of_stay, today)
-    return f"Limit of stay {limit_of_stay} ({when})."
+    return tr("Limit of stay {day} ({when}).", day=limit_of_stay,
+              when=relative_day(limit_of_stay, today))
 
 
 def shown_title(kind: ReminderKind, stored_title: str, due_date: date,
-                limit_of_stay: date | None, today: date) -> str:
-    """A reminder's title as shown on ``today``.
+                limit_of_stay: date | None, today: date) -> Message:
+    """A reminder's title as shown on ``today``, in the current language.
 
     A stay's extension reminders (and its travel-document reminder) say loudly when
-    the limit has passed; every other title gains how far its date is from today.
+    the limit has passed; every other title gains how far its date is from today. The
+    stored title is English (``messages.stored``); it is said again in the reader's.
     """
     stay_kinds = STAY_DEADLINE_KINDS | {ReminderKind.TRAVEL_DOCUMENT_EXPIRY}
     if kind in stay_kinds and limit_of_stay is not None and limit_passed(limit_of_stay, today):
         return limit_passed_title(limit_of_stay, today)
+    title = StoredText(stored_title)
     if kind in STAY_DEADLINE_KINDS and limit_of_stay is not None:
-        return f"{stored_title} — limit {relative_day(limit_of_stay, today)}"
-    return f"{stored_title} — {relative_day(due_date, today)}"
+        return tr("{title} — limit {when}", title=title,
+                  when=relative_day(limit_of_stay, today))
+    return tr("{title} — {when}", title=title, when=relative_day(due_date, today))

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from hkcase.config.settings import LANGUAGES
+from hkcase.domain.messages import set_language
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,8 @@ def label(value: object, lang: object = None, **options: Any) -> str:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install hkcase's and Qt's translators for ``language``; returns them (keep them)."""
     _installed[0] = language
+    # What the services and rules say (domain.messages.tr) follows the interface.
+    set_language(_LABEL_LANGUAGE.get(language, "en"))
     for old in getattr(app, "_hkcase_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
