@@ -33,6 +33,10 @@ SUITES += (pg_bench,)
 from benchmarks import attach_pg_bench  # noqa: E402
 
 SUITES += (attach_pg_bench,)
+# The Cases list's "Limit of stay passed" filter against a plain sqlite3 query.
+from benchmarks import case_list_bench  # noqa: E402
+
+SUITES += (case_list_bench,)
 
 
 def main() -> int:

@@ -26,17 +26,20 @@ FOLDER = ROOT / "resources" / "messages"
 
 @dataclass(frozen=True)
 class Use:
-    """One ``tr(...)`` call: where, its template (None: not a literal) and its keywords."""
+    """One ``tr(...)`` or ``stored(...)`` call: where, its template (None: not a literal),
+    its keywords."""
 
     file: str
     line: int
     template: str | None
     keywords: frozenset[str] | None  # None: the call passes **values
+    in_function: bool = True  # False: said at import, before the language is chosen
 
 
 def _imports_tr(tree: ast.Module) -> bool:
     return any(isinstance(node, ast.ImportFrom) and node.module == "hkcase.domain.messages"
-               and any(alias.name == "tr" for alias in node.names) for node in ast.walk(tree))
+               and any(alias.name in ("tr", "stored") for alias in node.names)
+               for node in ast.walk(tree))
 
 
 def uses(package: Path = PACKAGE) -> list[Use]:
@@ -46,16 +49,21 @@ def uses(package: Path = PACKAGE) -> list[Use]:
         tree = ast.parse(path.read_text("utf-8"), str(path))
         if not _imports_tr(tree) and path.name != "messages.py":
             continue
+        inside: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                inside.update(id(child) for child in ast.walk(node) if child is not node)
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr"):
+                    and node.func.id in ("tr", "stored")):
                 continue
             first = node.args[0] if node.args else None
             literal = (first.value if isinstance(first, ast.Constant)
                        and isinstance(first.value, str) else None)
             names = [k.arg for k in node.keywords]
             keywords = None if None in names else frozenset(n for n in names if n)
-            found.append(Use(str(path.relative_to(ROOT)), node.lineno, literal, keywords))
+            found.append(Use(str(path.relative_to(ROOT)), node.lineno, literal, keywords,
+                             id(node) in inside))
     return [u for u in found if not (u.file.endswith("domain/messages.py")
                                      and u.template is None)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,24 @@ def two_desktops() -> Any:
         amy.close()
 
     return desktops
+
+
+@contextmanager
+def started_in_chinese(ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
+                       language: str = "zh_HK") -> Iterator[QApplication]:
+    """The desktop starts as a Hong Kong consultant's does: the setting says ``language``
+    and the start-up installs it (``i18n.install_for_start``); English again afterwards."""
+    from hkcase.config.settings import Settings, save_settings
+    from hkcase.domain.messages import current_language
+    from hkcase.gui.support import i18n
+
+    monkeypatch.delenv("HKCASE_LANGUAGE", raising=False)
+    save_settings(Settings(language=language), ctx.locations.settings_file)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_for_start(app, ctx.locations.data_dir) == language
+    assert current_language() == language.lower().replace("_", "-")  # the services' too
+    try:
+        yield app
+    finally:
+        i18n.install_translators(app, "en")

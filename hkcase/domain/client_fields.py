@@ -12,18 +12,22 @@ from datetime import date
 from hkcase.domain.countries import UnknownCountryError, normalise_country
 from hkcase.domain.date_entry import DateEntryError, parse_entered_date
 from hkcase.domain.ids import IdNumberError, normalise_hkid, parse_mainland_id
+from hkcase.domain.messages import tr
 
+#: The English of the family name's problem (``field_problem`` says it in the user's language).
 FAMILY_NAME_REQUIRED = "the family name is required"
 
 
 def _date(text: str, *, required: bool, past: bool, today: date | None) -> str | None:
     if not text.strip():
-        return "a date is required" if required else None
+        return tr("a date is required") if required else None
     try:
         day = parse_entered_date(text)  # DD/MM/YYYY or YYYY-MM-DD
     except DateEntryError as exc:
         return str(exc)
-    return "the date is in the future" if past and day > (today or date.today()) else None
+    if past and day > (today or date.today()):
+        return tr("the date is in the future")
+    return None
 
 
 def _country(text: str, *, required: bool) -> str | None:
@@ -53,7 +57,7 @@ def field_problem(field: str, text: str, *, today: date | None = None) -> str | 
     ``issue_date``, ``expiry_date`` and ``issuing_country`` (of a travel document).
     """
     if field == "family_name":
-        return None if text.strip() else FAMILY_NAME_REQUIRED
+        return None if text.strip() else tr("the family name is required")
     if field == "date_of_birth":
         return _date(text, required=True, past=True, today=today)
     if field in ("issue_date", "expiry_date"):

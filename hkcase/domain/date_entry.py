@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from hkcase.domain.messages import tr
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -27,10 +29,13 @@ def parse_entered_date(text: str) -> date:
     elif dmy:
         day, month, year = (int(g) for g in dmy.groups())
     else:
-        raise DateEntryError(f"{cleaned!r} is not a date ({FORMATS})")
+        raise DateEntryError(tr("{text!r} is not a date (DD/MM/YYYY or YYYY-MM-DD)",
+                                text=cleaned))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateEntryError(f"{cleaned!r}: the year must be {FIRST_YEAR}–{LAST_YEAR}")
+        raise DateEntryError(tr("{text!r}: the year must be {first}–{last}", text=cleaned,
+                                first=FIRST_YEAR, last=LAST_YEAR))
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateEntryError(f"{cleaned!r} is not a date: there is no such day") from None
+        raise DateEntryError(tr("{text!r} is not a date: there is no such day",
+                                text=cleaned)) from None

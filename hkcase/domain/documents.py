@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from hkcase.domain.checklists import Lang
+from hkcase.domain.messages import current_language, tr
 from hkcase.domain.vocab import ChecklistState, ItemBasis
 
 
@@ -74,13 +75,25 @@ class ExpiryWarning:
     expiry_date: date
     filing_date: date
     expired: bool  # True: expired by the filing date; False: expires within the margin
+    item_title_zh: str | None = None
+    item_title_zh_cn: str | None = None
+
+    def title(self, lang: Lang) -> str:
+        """The item's title in ``lang``, falling back to Traditional Chinese, then English."""
+        if lang is Lang.ZH_CN and self.item_title_zh_cn:
+            return self.item_title_zh_cn
+        if lang is not Lang.EN and self.item_title_zh:
+            return self.item_title_zh
+        return self.item_title
 
     @property
     def message(self) -> str:
+        """The warning in the interface's language, the item named in it."""
+        title = self.title(Lang(current_language()))
         if self.expired:
-            return (f"{self.item_title}: {self.original_name} expires on "
-                    f"{self.expiry_date.isoformat()}, before the filing date "
-                    f"{self.filing_date.isoformat()}")
-        days = (self.expiry_date - self.filing_date).days
-        return (f"{self.item_title}: {self.original_name} expires on "
-                f"{self.expiry_date.isoformat()}, {days} days after the filing date")
+            return tr("{title}: {file} expires on {day}, before the filing date {filing}",
+                      title=title, file=self.original_name, day=self.expiry_date,
+                      filing=self.filing_date)
+        return tr("{title}: {file} expires on {day}, {days} days after the filing date",
+                  title=title, file=self.original_name, day=self.expiry_date,
+                  days=(self.expiry_date - self.filing_date).days)

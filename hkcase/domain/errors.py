@@ -1,5 +1,7 @@
 """Errors for bad input, in the consultant's terms (raised by use cases, also by printing)."""
 
+from hkcase.domain.messages import tr
+
 
 class ValidationError(ValueError):
     """Input that cannot be saved; ``field`` names what to correct."""
@@ -17,5 +19,6 @@ class NeedsConfirmation(ValidationError):
     """Input that looks like a typo: ``questions`` to ask; save again with ``confirm=True``."""
 
     def __init__(self, questions: list[str], field: str) -> None:
-        super().__init__(field, " ".join(questions) + " (confirm to save it anyway)")
+        super().__init__(field, tr("{questions} (confirm to save it anyway)",
+                                   questions=" ".join(questions)))
         self.questions = list(questions)

@@ -14,6 +14,7 @@ from functools import cache
 
 import holidays
 
+from hkcase.domain.messages import register_names
 from hkcase.domain.stay.rules import read_resource
 
 SUNDAY = 6
@@ -65,10 +66,38 @@ def holiday_rules() -> HolidayRules:
 
 
 @cache
-def _gazetted(year: int) -> dict[date, str]:
+def _gazetted(year: int, language: str | None = None) -> dict[date, str]:
     rules = holiday_rules()
-    table = holidays.country_holidays(rules.country, years=year, categories=rules.categories)
+    table = holidays.country_holidays(rules.country, years=year, categories=rules.categories,
+                                      language=language)
     return {day: str(name) for day, name in table.items()}
+
+
+#: python-holidays' languages for Hong Kong's holiday names, by the messages' codes.
+_NAME_LANGUAGE = {"zh-hk": "zh_HK", "zh-cn": "zh_CN"}
+
+
+@cache
+def _names_in(code: str, year: int) -> dict[str, str]:
+    """English holiday name → its name in ``code``, for the years around ``year``."""
+    found: dict[str, str] = {}
+    for each in range(year - 3, year + 8):
+        english = _gazetted(each)
+        theirs = _gazetted(each, _NAME_LANGUAGE[code])
+        for day, name in english.items():
+            found.setdefault(name, theirs.get(day, name))
+    return found
+
+
+def holiday_words(name: str, code: str) -> str | None:
+    """A gazetted holiday's English name (as ``holiday_name`` gives it) in ``code``
+    (``zh-hk``/``zh-cn``), from python-holidays' own Chinese names; None if unknown."""
+    if code not in _NAME_LANGUAGE:
+        return None
+    return _names_in(code, date.today().year).get(name)
+
+
+register_names(holiday_words)
 
 
 def holiday_name(day: date) -> str | None:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from hkcase.domain.messages import tr
+
 __all__ = [
     "IdNumberError",
     "MainlandId",
@@ -44,17 +46,16 @@ def normalise_hkid(text: str) -> str:
     cleaned = re.sub(r"\s+", "", text).upper()
     match = _HKID_RE.match(cleaned)
     if match is None:
-        raise IdNumberError(
-            f"HKID {text.strip()!r} should be one or two letters, six digits and a check "
-            "character, e.g. A123456(3)"
-        )
+        raise IdNumberError(tr(
+            "HKID {text!r} should be one or two letters, six digits and a check "
+            "character, e.g. A123456(3)", text=text.strip()))
     prefix, digits, check = match.groups()
     expected = _hkid_check_character(prefix, digits)
     if check != expected:
-        raise IdNumberError(
-            f"HKID {prefix}{digits}({check}) has a wrong check character: "
-            f"{prefix}{digits} needs ({expected}); please re-read the card"
-        )
+        raise IdNumberError(tr(
+            "HKID {number}({check}) has a wrong check character: "
+            "{number} needs ({expected}); please re-read the card",
+            number=prefix + digits, check=check, expected=expected))
     return f"{prefix}{digits}({check})"
 
 
@@ -91,25 +92,25 @@ def parse_mainland_id(text: str, *, today: date | None = None) -> MainlandId:
     cleaned = re.sub(r"\s+", "", text).upper()
     match = _MAINLAND_RE.match(cleaned)
     if match is None:
-        raise IdNumberError(
-            f"Mainland ID {text.strip()!r} should be 17 digits followed by a digit or X"
-        )
+        raise IdNumberError(tr(
+            "Mainland ID {text!r} should be 17 digits followed by a digit or X",
+            text=text.strip()))
     area, birth, sequence, check = match.groups()
     total = sum(int(c) * w for c, w in zip(cleaned[:17], _MAINLAND_WEIGHTS, strict=True))
     expected = _MAINLAND_CHECK[total % 11]
     if check != expected:
-        raise IdNumberError(
-            f"Mainland ID {cleaned} has a wrong check character {check!r} "
-            f"(expected {expected!r}); please re-read the card"
-        )
+        raise IdNumberError(tr(
+            "Mainland ID {number} has a wrong check character {check!r} "
+            "(expected {expected!r}); please re-read the card",
+            number=cleaned, check=check, expected=expected))
     try:
         born = date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
     except ValueError:
-        raise IdNumberError(
-            f"Mainland ID {cleaned} holds an impossible birth date {birth[:4]}-{birth[4:6]}-"
-            f"{birth[6:]}"
-        ) from None
+        raise IdNumberError(tr(
+            "Mainland ID {number} holds an impossible birth date {birth}",
+            number=cleaned, birth=f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")) from None
     if born > (today or date.today()) or born.year < 1900:
-        raise IdNumberError(f"Mainland ID {cleaned} holds a birth date {born} that cannot be right")
+        raise IdNumberError(tr("Mainland ID {number} holds a birth date {born} that cannot be "
+                               "right", number=cleaned, born=born))
     sex = "M" if int(sequence) % 2 else "F"
     return MainlandId(number=cleaned, area_code=area, date_of_birth=born, sex=sex)

@@ -11,7 +11,8 @@ with ``en``, ``zh_HK`` and ``zh_CN``; see ``resources/labels/README.md``):
   statuses, extension-window rules, eligibility categories and profile choices;
 - ``facts.toml``: the case-facts editor's inputs (``CaseFact``) and the eligibility profile's
   facts (``ProfileFact``: the names a criterion ``needs``);
-- ``criteria.toml``: eligibility criteria by code (``Criterion``).
+- ``criteria.toml``: eligibility criteria by code (``Criterion``);
+- ``fields.toml``: the fields a ``ValidationError`` names (``Field``).
 
 An enum member names its vocabulary by its class (``Scheme.TTPS``); a plain string may name
 it with ``vocab=``. English for a plain identifier with no vocabulary is unchanged from
@@ -50,7 +51,7 @@ NAMES = {
 }
 
 #: The catalogue's files, under ``resources/labels/``.
-FILES = ("vocab.toml", "facts.toml", "criteria.toml")
+FILES = ("vocab.toml", "facts.toml", "criteria.toml", "fields.toml")
 #: Languages of the catalogue, as ``checklists.Lang`` spells them.
 LANGS = ("en", "zh-hk", "zh-cn")
 _COLUMN = {"en": "en", "zh-hk": "zh_HK", "zh-cn": "zh_CN"}
@@ -64,7 +65,7 @@ _VOCAB_OF = {
 _SEARCH_ORDER = ("Scheme", "ApplicationType", "Stage", "Outcome", "ChecklistState",
                  "Residence", "TravelDocumentType", "EducationLevel", "RelationshipKind",
                  "EligibilityStatus", "EligibilityOutcome", "WindowRule", "ProfileFact",
-                 "CaseFact")
+                 "CaseFact", "Field")
 
 
 class LabelDataError(ValueError):

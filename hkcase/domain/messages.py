@@ -21,10 +21,11 @@ the desktop that wrote it. Stored values are said at display time.
 
 from __future__ import annotations
 
+import logging
 import re
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +39,7 @@ from hkcase.domain.resources import resource
 LANGS = ("en", "zh-hk", "zh-cn")
 _COLUMN = {"en": "en", "zh-hk": "zh_HK", "zh-cn": "zh_CN"}
 _SEPARATOR = {"en": ", ", "zh-hk": "、", "zh-cn": "、"}
-_KEYS = {"en", "zh_HK", "zh_CN", "review", "zh_CN_edited", "context"}
+_KEYS = {"en", "zh_HK", "zh_CN", "review", "zh_CN_edited", "context", "data"}
 #: The process's language: the desktop sets it once at start (``set_language``).
 _current = ["en"]
 
@@ -86,6 +87,7 @@ class Template:
     review: bool = False  # the Chinese was not checked against ImmD's Chinese pages
     zh_cn_edited: bool = False  # zh_CN differs from OpenCC hk2s of zh_HK on purpose
     file: str = ""
+    data: str = ""  # the shipped data file the English comes from (a rule's note), if not code
 
     def template(self, code: str) -> str:
         return self.en if code == "en" else self.zh_hk if code == "zh-hk" else self.zh_cn
@@ -104,8 +106,12 @@ def _entry(file: str, index: int, raw: object) -> Template:
         if not isinstance(text, str) or not text.strip():
             raise MessageDataError(f"{where}: {key} must be a non-empty string")
         words[key] = text
+    data = raw.get("data", "")
+    if not isinstance(data, str):
+        raise MessageDataError(f"{where}: data must name a file under resources/")
     return Template(words["en"], words["zh_HK"], words["zh_CN"],
-                    bool(raw.get("review", False)), bool(raw.get("zh_CN_edited", False)), file)
+                    bool(raw.get("review", False)), bool(raw.get("zh_CN_edited", False)), file,
+                    data)
 
 
 def message_files() -> list[str]:
@@ -148,6 +154,9 @@ def say(value: object, lang: object = None, spec: str = "") -> str:
         return value.into(code)
     if isinstance(value, StoredText):
         return said_again(str(value), code)
+    said_in = getattr(value, "said_in", None)
+    if callable(said_in):  # a value that knows its words (``countries.Country``)
+        return str(said_in(code))
     if isinstance(value, Term):
         from hkcase.domain.labels import label
 
@@ -174,13 +183,23 @@ def say(value: object, lang: object = None, spec: str = "") -> str:
 
 
 def _render(template: str, params: Mapping[str, object], code: str) -> str:
-    found = catalogue().get(template)
+    try:
+        found = catalogue().get(template)
+    except MessageDataError as exc:  # a damaged install: say English rather than fail
+        _warn_once(str(exc))
+        found = None
     words = found.template(code) if found is not None else template
     try:
         return _Formatter(code).vformat(words, (), params)
     except (KeyError, IndexError, ValueError):
         # A translation naming a value the template lacks: the English is still right.
         return _Formatter(code).vformat(template, (), params)
+
+
+@lru_cache(maxsize=1)
+def _warn_once(problem: str) -> None:
+    logging.getLogger(__name__).warning("messages catalogue unreadable, English used: %s",
+                                        problem)
 
 
 class Message(str):
@@ -225,6 +244,7 @@ class _Pattern:
     regex: re.Pattern[str]
     names: tuple[str, ...]
     prefix: str
+    longest: str  # the longest literal piece: a text without it cannot match
     literal: int  # characters outside the placeholders: the more, the surer the match
     entry: Template
 
@@ -236,12 +256,13 @@ def _patterns() -> tuple[_Pattern, ...]:
         pieces = _FIELD.split(entry.en)
         names = tuple(m.group()[1:-1].split(":")[0].split("!")[0]
                       for m in _FIELD.finditer(entry.en))
-        literal = sum(len(p) for p in pieces)
+        literal = sum(len(p.strip()) for p in pieces)
+        # Too little fixed text to tell the template from any sentence: not matched.
         if not names or literal < 3 or len(set(names)) != len(names):
             continue
         body = "(.+?)".join(re.escape(p) for p in pieces)
-        found.append(_Pattern(re.compile(f"^{body}$", re.S), names, pieces[0], literal,
-                              entry))
+        found.append(_Pattern(re.compile(f"^{body}$", re.S), names, pieces[0],
+                              max(pieces, key=len), literal, entry))
     found.sort(key=lambda p: -p.literal)
     return tuple(found)
 
@@ -267,21 +288,46 @@ def said_again(text: str, lang: object, _depth: int = 0) -> str:
         return text.into(code)
     if code == "en" or not text:
         return text
+    return _said_again(str(text), code, _depth)
+
+
+#: Other sources of names said again (``register_names``): a holiday's gazetted name.
+_NAMES: list[Callable[[str, str], str | None]] = []
+
+
+def register_names(lookup: Callable[[str, str], str | None]) -> None:
+    """Let ``said_again`` say names no catalogue holds: ``lookup(english, code)`` gives
+    the name in ``code`` or None (``holidays_hk`` registers the gazetted holidays)."""
+    _NAMES.append(lookup)
+    _said_again.cache_clear()
+
+
+_PLAIN = re.compile(r"[\d\s:./,+()-]*")  # dates, times, numbers, amounts: said as they are
+
+
+@lru_cache(maxsize=1 << 15)
+def _said_again(text: str, code: str, _depth: int) -> str:
+    if _PLAIN.fullmatch(text):
+        return text
     exact = catalogue().get(text)
     if exact is not None and not _FIELD.search(text):
         return exact.template(code)
     label_words = _english_labels().get(text)
     if label_words is not None:
         return label_words[0] if code == "zh-hk" else label_words[1]
+    for lookup in _NAMES:
+        named = lookup(text, code)
+        if named is not None:
+            return named
     if _depth > 4:
         return text
     for pattern in _patterns():
-        if not text.startswith(pattern.prefix):
+        if not text.startswith(pattern.prefix) or pattern.longest not in text:
             continue
         match = pattern.regex.match(text)
         if match is None:
             continue
-        values = {name: said_again(value, code, _depth + 1)
+        values = {name: _said_again(value, code, _depth + 1)
                   for name, value in zip(pattern.names, match.groups(), strict=True)}
         words = _FIELD.sub(lambda m: "{" + m.group()[1:-1].split(":")[0].split("!")[0] + "}",
                            pattern.entry.template(code))

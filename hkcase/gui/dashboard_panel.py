@@ -279,12 +279,15 @@ class DashboardPanel(QObject):
 
     def _summary_text(self, board: Dashboard) -> str:
         by_key = {s.key: s for s in board.sections}
-        parts = [f"{by_key[k].title}: {by_key[k].count:,}" for k in
+        counted = self.tr("{title}: {count}")
+        parts = [counted.format(title=by_key[k].title, count=f"{by_key[k].count:,}") for k in
                  ("overdue", "limit_7_days", "window_open") if k in by_key]
         who = self.tr("my cases") if board.consultant_id is not None else self.tr("all cases")
         # Advice every row of a section would repeat: once here, in full (the rows keep it
         # in their tooltips).
-        notes = [f"{s.title}: {s.note}" for s in board.sections if s.count and repeats_note(s)]
+        noted = self.tr("{title}: {note}")
+        notes = [noted.format(title=s.title, note=s.note) for s in board.sections
+                 if s.count and repeats_note(s)]
         return "\n".join([f"{board.today} · {who} · " + " · ".join(parts), *notes])
 
     def wait(self) -> None:

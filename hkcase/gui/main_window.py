@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -31,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase import __version__
-from hkcase.domain.vocab import Scheme, Stage
 from hkcase.gui.case import filing_tab
+from hkcase.gui.case_filters import SEARCH_DELAY_MS as SEARCH_DELAY_MS  # tests wait on it
+from hkcase.gui.case_filters import CaseFilters
+from hkcase.gui.change_watch import ChangeWatch
 from hkcase.gui.models.case_list import CaseListModel
-from hkcase.gui.support.forms import combo_enum, load_form
+from hkcase.gui.support.forms import load_form
 from hkcase.gui.support.icons import ACTION_ICONS, apply_window_icons, icon
 from hkcase.gui.support.prompts import Prompts
 
@@ -46,16 +47,9 @@ if TYPE_CHECKING:
     from hkcase.gui.dashboard_panel import DashboardPanel
     from hkcase.gui.window_records import WindowRecords
     from hkcase.services.cases.listing import CaseFilter
-    from hkcase.services.changes import ChangeToken
 
-SEARCH_DELAY_MS = 120
-#: How often the window asks whether a colleague changed anything (a one-query check;
-#: the list and dashboard reload only when something did). Also asked on regaining focus.
-CHANGE_CHECK_MS = 60_000
 COLUMN_SAMPLES = ("2026-000000", "CHEUNG Tsz Ching", "陳大文文", "QMAS_ABPT", "submitted",
                   "Daniel Wong", "2026-00-00", "2026-00-00")
-MY_CASES_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the consultant filter's "My cases"
-log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +80,10 @@ class MainWindow(QMainWindow):
         ``attach``.
         """
         super().__init__()
+        # Colleagues' changes: checked on focus and every minute, reloaded only if any.
+        # Made first: ``changeEvent`` hands it every change, the form's included.
+        self.change_watch = ChangeWatch(self)
+        self.change_timer = self.change_watch.timer
         load_form("main_window", self)
         self.prompts = prompts or Prompts()
         self.bulk_pool: QThreadPool | None = None
@@ -107,17 +105,8 @@ class MainWindow(QMainWindow):
                                              header.sectionSizeHint(column)))  # header text
         self._case_view: CaseView | None = None  # built when the first case is opened
         self._reselecting = False
-        self._fill_filters()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        # Colleagues' changes: checked on focus and every minute, reloaded only if any.
-        self._change_token: ChangeToken | None = None
-        self.change_timer = QTimer(self, interval=CHANGE_CHECK_MS)
-        self.change_timer.timeout.connect(self.refresh_if_changed)
-        self.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
-        for combo in (self.schemeFilter, self.stageFilter, self.consultantFilter,
-                      self.deadlineFilter):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.filters = CaseFilters(self)  # search box, filters, the count under the list
+        self._search_timer = self.filters.search_timer
         self.caseTable.selectionModel().currentRowChanged.connect(self._case_selected)
         self.caseTable.activated.connect(self._row_activated)  # Enter, double-click
         self.dashboardView.activated.connect(self._dashboard_activated)
@@ -197,7 +186,6 @@ class MainWindow(QMainWindow):
         from hkcase.gui.dashboard_panel import DashboardPanel
         from hkcase.gui.dialogs import import_file as import_dialog
         from hkcase.gui.window_records import WindowRecords
-        from hkcase.services.cases.listing import DEADLINE_LABELS
 
         if self.attached:
             raise RuntimeError("the main window already has its store")
@@ -216,15 +204,10 @@ class MainWindow(QMainWindow):
         meaning = ACTION_ICONS.get(self.actionImport.objectName())
         if meaning is not None:  # made after ``apply_window_icons``: its icon here
             self.actionImport.setIcon(icon(meaning))
-        # The filters that need the store; their signals are held: the list loads once.
-        self.deadlineFilter.blockSignals(True)
-        for value, label in DEADLINE_LABELS.items():
-            self.deadlineFilter.addItem(label, value)
-        self.deadlineFilter.blockSignals(False)
-        self.fill_consultants(reload=False)
-        self._change_token = self._token_now()
+        self.filters.attach()  # deadlines and consultants
+        self.change_watch.loaded()
         self.cases.attach(ctx.store, self.current_filter())
-        self._show_count()
+        self.filters.show_count()
         self.change_timer.start()
         # After the list's paint: the window is usable while the dashboard loads.
         QTimer.singleShot(0, self.refresh_dashboard)
@@ -254,87 +237,23 @@ class MainWindow(QMainWindow):
         for action in (self.actionBulkExport, self.actionBulkChecklists):
             action.setEnabled(selected)
 
-    # Filters and list ---------------------------------------------------------
-    def _fill_filters(self) -> None:
-        self.schemeFilter.addItem(self.tr("All schemes"), None)
-        for scheme in Scheme:
-            self.schemeFilter.addItem(scheme.value, scheme)
-        self.stageFilter.addItem(self.tr("All stages"), None)
-        for stage in Stage:
-            self.stageFilter.addItem(stage.value, stage)
-        # The consultants and the dashboard's section titles (the same filters, the same
-        # counts) come with the store: ``attach``.
-
+    # Filters and list (``gui/case_filters.py``) --------------------------------------
     def fill_consultants(self, *, reload: bool = True) -> None:
-        """The consultant filter: all, "My cases" (this desktop's consultant), each one.
-
-        Refilled after the consultants list or the settings change; the choice is kept
-        when it is still there (else the list shows all consultants' cases, reloaded
-        unless ``reload`` is false).
-        """
-        from hkcase.services.consultants import active_consultants, my_consultant
-
-        combo = self.consultantFilter
-        kept_index, kept = combo.currentIndex(), combo.currentData()
-        mine_kept = kept_index == 1 and combo.itemData(1, MY_CASES_ROLE) is True
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(self.tr("All consultants"), None)
-            me = my_consultant(self.ctx.store, self.ctx.settings.consultant_name)
-            if me is not None:
-                combo.addItem(self.tr("My cases ({name})").format(name=me.name), me.id)
-                combo.setItemData(1, True, MY_CASES_ROLE)
-            for row in active_consultants(self.ctx.store):
-                combo.addItem(row.name, row.id)
-            if mine_kept and me is not None:
-                combo.setCurrentIndex(1)
-            else:
-                found = combo.findData(kept) if kept is not None else 0
-                combo.setCurrentIndex(max(0, found))
-        finally:
-            combo.blockSignals(False)
-        if reload and combo.currentData() != kept:
-            self.apply_filter()
+        """Refill the consultant filter (``CaseFilters.fill_consultants``)."""
+        self.filters.fill_consultants(reload=reload)
 
     def current_filter(self) -> CaseFilter:
-        from hkcase.services.cases.listing import CaseFilter, DeadlineFilter
-
-        return CaseFilter(text=self.searchEdit.text(),
-                          scheme=combo_enum(self.schemeFilter, Scheme),
-                          stage=combo_enum(self.stageFilter, Stage),
-                          consultant_id=self.consultantFilter.currentData(),
-                          deadline=combo_enum(self.deadlineFilter, DeadlineFilter)
-                          or DeadlineFilter.ANY)
+        return self.filters.current()
 
     def apply_filter(self) -> None:
         """Query the list again for the search text and filters (selection kept if shown)."""
-        if not self.attached:
-            return  # ``attach`` loads the list with the filters chosen meanwhile
-        selected = self.selected_case_id()
-        self.cases.set_filter(self.current_filter())
-        self._reselect(selected)
-        self._show_count()
-
-    def _show_count(self) -> None:
-        from hkcase.services.cases.listing import searchable
-
-        text = self.searchEdit.text().strip()
-        hint = (self.tr(" — type one more character to search")
-                if text and not searchable(text) else "")
-        clients = self.cases.client_count
-        without = ((self.tr(" · {count} client without a case") if clients == 1
-                    else self.tr(" · {count} clients without a case")).format(
-            count=f"{clients:,}") if clients else "")
-        count = (self.tr("{count} case") if self.cases.total_text == "1"
-                 else self.tr("{count} cases")).format(count=self.cases.total_text)
-        self.caseCount.setText(f"{count}{without}{hint}")
+        self.filters.apply()
 
     def selected_case_id(self) -> int | None:
         index = self.caseTable.currentIndex()
         return self.cases.case_id_at(index.row()) if index.isValid() else None
 
-    def _reselect(self, case_id: int | None) -> None:
+    def reselect(self, case_id: int | None) -> None:
         """Select a case in the list again without changing what the case pane shows."""
         if case_id is None:
             return
@@ -399,7 +318,7 @@ class MainWindow(QMainWindow):
         selection."""
         if not self.attached:
             return
-        self._change_token = self._token_now()  # what this reload shows
+        self.change_watch.loaded()  # what this reload shows
         selected = self.selected_case_id()
         shown = self.shown_case_id()
         self._reselecting = True
@@ -407,50 +326,20 @@ class MainWindow(QMainWindow):
             self.cases.reload(keep=self.cases.rowCount())
         finally:
             self._reselecting = False
-        self._reselect(selected)
-        self._show_count()
+        self.reselect(selected)
+        self.filters.show_count()
         if pane and shown is not None:
             self.case_view.show_case(shown)
         self.refresh_dashboard()
 
-    # Colleagues' changes ------------------------------------------------------------
-    def _token_now(self) -> ChangeToken | None:
-        from hkcase.services.changes import change_token
-        from hkcase.services.errors import StoreError
-
-        try:
-            return change_token(self.ctx.store)
-        except StoreError as exc:  # busy or unreachable: asked again next time
-            log.info("could not check for changes: %s", exc)
-            return None
-
+    # Colleagues' changes (``gui/change_watch.py``) -----------------------------------
     def refresh_if_changed(self) -> bool:
-        """Reload the list and dashboard if anything changed since they were loaded.
-
-        One indexed query decides (``services/changes.py``); the case pane is left
-        alone, so nothing typed there is lost. True when it reloaded.
-        """
-        if not self.attached or not self.isVisible() or self.isMinimized():
-            return False  # checked again on regaining focus (or by ``attach``)
-        from hkcase.services.changes import changes_since
-        from hkcase.services.errors import StoreError
-
-        try:
-            changed = changes_since(self.ctx.store, self._change_token)
-        except StoreError as exc:
-            log.info("could not check for changes: %s", exc)
-            return False
-        if changed is None:
-            return False
-        log.info("the database changed since the last reload: reloading the list")
-        self.refresh(pane=False)
-        return True
+        """Reload the list and dashboard if the store changed (``ChangeWatch``)."""
+        return self.change_watch.refresh_if_changed()
 
     def changeEvent(self, event: QEvent) -> None:
-        # Back to this window (from another program, window or dialog): what changed
-        # meanwhile. (Not an event() override: that one runs while Qt deletes the window.)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh_if_changed()
+        # Not an event() override: that one runs while Qt deletes the window.
+        self.change_watch.window_changed(event)
         super().changeEvent(event)
 
     # Dashboard ------------------------------------------------------------------

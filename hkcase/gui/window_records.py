@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from hkcase.domain.messages import StoredText, current_language, said_again, say
+
 if TYPE_CHECKING:
     from hkcase.gui.main_window import MainWindow
 
@@ -32,10 +34,10 @@ class WindowRecords(QObject):
         window.actionDeleteClient.triggered.connect(self.delete_client)
         window.addActions([window.actionUndo, window.actionTrash, window.actionDeleteCase,
                            window.actionDeleteClient])
-        record_menu(window.caseTable, [("Open", self._open_selected),
-                                       ("Edit client…", window.edit_client),
-                                       ("Delete case…", self.delete_case),
-                                       ("Delete client…", self.delete_client)],
+        record_menu(window.caseTable, [(self.tr("Open"), self._open_selected),
+                                       (self.tr("Edit client…"), window.edit_client),
+                                       (self.tr("Delete case…"), self.delete_case),
+                                       (self.tr("Delete client…"), self.delete_client)],
                     on_delete=self.delete_case)
         self.update_undo()
 
@@ -99,7 +101,8 @@ class WindowRecords(QObject):
             return
         if done is not None:
             self.after_change(self.tr("Deleted {record}. Edit ▸ Undo "
-                                        "(Ctrl+Z) brings it back.").format(record=done.label))
+                                        "(Ctrl+Z) brings it back.").format(
+                record=said_again(done.label, current_language())))
 
     def undo(self) -> None:
         from hkcase.services.errors import ConflictError, ValidationError
@@ -121,5 +124,6 @@ class WindowRecords(QObject):
         dialog = TrashDialog(self.window.ctx, self.window.prompts, self.window)
         dialog.exec()
         if dialog.restored:
+            # Trash labels are stored in English: said again in the interface's language.
             self.after_change(self.tr("Restored {records}.").format(
-                records=", ".join(t.label for t in dialog.restored)))
+                records=say([StoredText(t.label) for t in dialog.restored])))

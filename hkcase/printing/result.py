@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hkcase.domain.errors import ValidationError
+from hkcase.domain.messages import tr
 
 
 @dataclass(frozen=True)
 class SkippedAttachment:
-    """An accepted document left out of a pack, and why."""
+    """An accepted document left out of a pack, and why (``reason``: a ``Message`` where the
+    code says it, so the pack and the screen each say it in their own language)."""
 
     item_title: str
     original_name: str
@@ -24,7 +26,9 @@ class SkippedAttachment:
 
     @property
     def message(self) -> str:
-        return f"{self.original_name} ({self.item_title}) left out: {self.reason}"
+        """One line in the interface's language (English for the CLI)."""
+        return tr("{file} ({item}) left out: {reason}", file=self.original_name,
+                  item=self.item_title, reason=self.reason)
 
 
 @dataclass(frozen=True)

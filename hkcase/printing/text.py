@@ -8,17 +8,19 @@ the printed outputs' own headings and sentences. Dates and money: ``domain.local
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hkcase.domain.checklists import Lang, OfficialList, Texts, template_by_id
+from hkcase.domain.eligibility.wording import said_effect, said_reason, said_text
 from hkcase.domain.labels import entry
 from hkcase.domain.labels import label as vocab_label
 from hkcase.domain.locale_format import long_date, money_hkd
 from hkcase.domain.vocab import ApplicationType, ChecklistState, Scheme
 
 __all__ = ["COVERAGE", "ELIGIBILITY", "LABELS", "application_name", "change_line",
-           "criterion_detail", "criterion_name", "eligibility_word", "fact_names", "label",
-           "long_date", "money_hkd", "page_of", "reason_text", "scheme_name", "state_name",
-           "template_names", "words"]
+           "criterion_detail", "criterion_name", "eligibility_word", "explanation",
+           "fact_names", "label", "long_date", "money_hkd", "page_of", "reason_line",
+           "reason_text", "scheme_name", "state_name", "template_names", "words"]
 
 _T = Texts
 
@@ -180,18 +182,34 @@ def _fact_words(match: re.Match[str]) -> str:
                                 if entry(f, "ProfileFact") else f for f in facts)
 
 
-def criterion_detail(detail: str, lang: Lang) -> str:
-    """A criterion's detail with no fact identifier in it ("needs job_offer" in words)."""
-    found = _NEEDS.match(detail)
+def criterion_detail(detail: object, lang: Lang) -> str:
+    """A criterion's detail in ``lang`` with no fact identifier in it ("needs job_offer" in
+    words); ``detail`` is a fresh result's (a ``Message``) or a kept one's (English)."""
+    if lang is not Lang.EN:
+        return said_text(detail, lang)
+    english = said_text(detail, Lang.EN)
+    found = _NEEDS.match(english)
     if found is None:
-        return reason_text(detail)
+        return reason_text(english)
     return eligibility_word("needs", lang, facts=fact_names(found.group(1).split(", "), lang))
 
 
-def reason_text(reason: str) -> str:
+def reason_text(reason: object) -> str:
     """A rule's English sentence with the facts it needs in words, not as identifiers
     ("unknown: … (needs years_experience)" → "(needs Years of work experience)")."""
-    return _NEEDS_INSIDE.sub(_fact_words, reason)
+    return _NEEDS_INSIDE.sub(_fact_words, said_text(reason, Lang.EN))
+
+
+def reason_line(reason: object, criteria: list[dict[str, Any]], lang: Lang) -> str:
+    """A result's reason in ``lang`` (English as ``reason_text`` gives it)."""
+    if lang is Lang.EN:
+        return reason_text(reason)
+    return said_reason(reason, criteria, lang)
+
+
+def explanation(text: object, lang: Lang) -> str:
+    """A review, caution or note of a result in ``lang``."""
+    return said_text(text, lang)
 
 
 def criterion_name(criterion: dict[str, object], lang: Lang) -> str:
@@ -220,12 +238,15 @@ def change_line(change: dict[str, object], lang: Lang) -> str:
         name = eligibility_word(f"change_{subject}", lang)
     else:
         name = vocab_label(subject, lang, vocab="Criterion")
-    effect = str(change.get("effect", ""))
+    raw = change.get("effect", "")
+    day = change.get("date")
+    if lang is not Lang.EN:
+        return f"{day}：{name} {said_effect(raw, subject, lang)}"
+    effect = said_text(raw, Lang.EN)
     found = _CHANGE.match(effect)
     if found is not None:
         old, new, why = found.groups()
         effect = f"{_answer(old, lang)} → {_answer(new, lang)}" + (f": {why}" if why else "")
-    day = change.get("date")
     return f"{day}: {name} {effect}"
 
 

@@ -17,7 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.labels import entry as label_entry
 from hkcase.domain.labels import label
+from hkcase.domain.messages import StoredText, current_language, tr
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store
@@ -32,24 +34,43 @@ from hkcase.store.models import (
 
 DEFAULT_LIMIT = 500
 
-_ENTITY = {
-    "case": "Case", "client": "Client", "travel_document": "Travel document",
-    "education": "Education", "employment": "Employment", "relationship": "Family link",
-    "checklist_item": "Checklist item", "document": "Document", "note": "Note",
-    "eligibility_run": "Eligibility check", "reminder": "Reminder", "stay": "Stay",
-    "case_facts": "Case facts",
-}
-_FIELD = {
-    "limit_of_stay": "limit", "granted_on": "granted on", "entry_date": "entry date",
-    "condition_of_stay": "condition of stay", "extension_number": "extension number",
-    "family_name": "family name", "given_names": "given names",
-    "chinese_name": "Chinese name", "date_of_birth": "date of birth",
-    "expiry_date": "expiry", "issue_date": "issue date", "doc_type": "type",
-    "immd_file_ref": "ImmD reference", "submitted_on": "submitted on",
-    "decided_on": "decided on", "closed_on": "closed on", "contract_end": "contract end",
-    "consultant_id": "consultant", "snoozed_until": "snoozed until", "title_en": "title",
-    "original_name": "file", "hkid": "HKID", "mainland_id": "Mainland ID",
-}
+
+
+def _entity_words(entity: str) -> str | None:
+    """A record's kind in words, in the current language (None: not one of these)."""
+    words = {
+        "case": lambda: tr("Case"), "client": lambda: tr("Client"),
+        "travel_document": lambda: tr("Travel document"), "education": lambda: tr("Education"),
+        "employment": lambda: tr("Employment"), "relationship": lambda: tr("Family link"),
+        "checklist_item": lambda: tr("Checklist item"), "document": lambda: tr("Document"),
+        "note": lambda: tr("Note"), "eligibility_run": lambda: tr("Eligibility check"),
+        "reminder": lambda: tr("Reminder"), "stay": lambda: tr("Stay"),
+        "case_facts": lambda: tr("Case facts"),
+    }.get(entity)
+    return words() if words is not None else None
+
+
+def _field_words(name: str) -> str | None:
+    """A changed field in words, in the current language (None: not one of these)."""
+    words = {
+        "limit_of_stay": lambda: tr("limit"), "granted_on": lambda: tr("granted on"),
+        "entry_date": lambda: tr("entry date"),
+        "condition_of_stay": lambda: tr("condition of stay"),
+        "extension_number": lambda: tr("extension number"),
+        "family_name": lambda: tr("family name"), "given_names": lambda: tr("given names"),
+        "chinese_name": lambda: tr("Chinese name"),
+        "date_of_birth": lambda: tr("date of birth"), "expiry_date": lambda: tr("expiry"),
+        "issue_date": lambda: tr("issue date"), "doc_type": lambda: tr("type"),
+        "immd_file_ref": lambda: tr("ImmD reference"),
+        "submitted_on": lambda: tr("submitted on"), "decided_on": lambda: tr("decided on"),
+        "closed_on": lambda: tr("closed on"), "contract_end": lambda: tr("contract end"),
+        "consultant_id": lambda: tr("consultant"),
+        "snoozed_until": lambda: tr("snoozed until"), "title_en": lambda: tr("title"),
+        "original_name": lambda: tr("file"), "hkid": lambda: tr("HKID"),
+        "mainland_id": lambda: tr("Mainland ID"),
+    }.get(name)
+    return words() if words is not None else None
+
 _QUIET = {"id", "version", "updated_at", "created_at", "uploaded_at", "stored_path",
           "sha256", "case_id", "client_id", "checklist_item_id", "stay_id", "position"}
 _DOCUMENT_TYPES = {"passport": "Passport", "prc_passport": "PRC passport",
@@ -70,7 +91,7 @@ class ActivityRow:
 
     @property
     def text(self) -> str:
-        return f"{self.what} by {self.who}" if self.who else self.what
+        return tr("{what} by {who}", what=self.what, who=self.who) if self.who else self.what
 
 
 def case_activity(store: Store, case_id: int, *, limit: int = DEFAULT_LIMIT
@@ -79,7 +100,8 @@ def case_activity(store: Store, case_id: int, *, limit: int = DEFAULT_LIMIT
     with store.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         client_id = case.client_id
         entries = list(session.scalars(
             sa.select(AuditEntry).where(sa.or_(
@@ -113,53 +135,63 @@ class _Labels:
         if wanted.get("stay"):
             for sid, number in session.execute(sa.select(Stay.id, Stay.extension_number)
                                                .where(Stay.id.in_(wanted["stay"]))):
-                self._names[("stay", sid)] = f"Stay {number + 1}"
+                self._names[("stay", sid)] = tr("Stay {number}", number=number + 1)
         if wanted.get("checklist_item"):
             for iid, title in session.execute(
                     sa.select(ChecklistItem.id, ChecklistItem.title_en)
                     .where(ChecklistItem.id.in_(wanted["checklist_item"]))):
-                self._names[("checklist_item", iid)] = f"Checklist item «{title}»"
+                self._names[("checklist_item", iid)] = tr("Checklist item «{title}»",
+                                                          title=title)
         if wanted.get("document"):
             for did, name, version, title in session.execute(
                     sa.select(Document.id, Document.original_name, Document.version_no,
                               ChecklistItem.title_en)
                     .join(ChecklistItem, ChecklistItem.id == Document.checklist_item_id)
                     .where(Document.id.in_(wanted["document"]))):
-                self._names[("document", did)] = f"Document «{name}» (v{version}, {title})"
+                self._names[("document", did)] = tr("Document «{name}» (v{version}, {title})",
+                                                    name=name, version=version, title=title)
         if wanted.get("reminder"):
             for rid, title in session.execute(sa.select(Reminder.id, Reminder.title)
                                               .where(Reminder.id.in_(wanted["reminder"]))):
-                self._names[("reminder", rid)] = f"Reminder «{title}»"
+                self._names[("reminder", rid)] = tr("Reminder «{title}»",
+                                                    title=StoredText(title))
 
     def of(self, entry: AuditEntry) -> str:
-        return self._names.get((entry.entity, entry.entity_id),
-                               _ENTITY.get(entry.entity, label(entry.entity)
-                                           .capitalize()))
+        found = self._names.get((entry.entity, entry.entity_id))
+        if found is not None:
+            return found
+        return _entity_words(entry.entity) or label(entry.entity,
+                                                     current_language()).capitalize()
 
 
 def _name_from(entity: str, values: dict[str, Any]) -> str:
     if entity == "stay" and isinstance(values.get("extension_number"), int):
-        return f"Stay {values['extension_number'] + 1}"
+        return tr("Stay {number}", number=values["extension_number"] + 1)
     if entity == "travel_document" and values.get("doc_type"):
+        code = current_language()
+        if code != "en":
+            return label(str(values["doc_type"]), code, vocab="TravelDocumentType")
         return _DOCUMENT_TYPES.get(str(values["doc_type"]), "Travel document")
     if entity == "checklist_item" and values.get("title_en"):
-        return f"Checklist item «{values['title_en']}»"
+        return tr("Checklist item «{title}»", title=values["title_en"])
     if entity == "document" and values.get("original_name"):
-        return f"Document «{values['original_name']}»"
-    return _ENTITY.get(entity, label(entity, capital=True))
+        return tr("Document «{name}»", name=values["original_name"])
+    return _entity_words(entity) or label(entity, current_language(), capital=True)
 
 
 def _value(value: Any) -> str:
     if value is None or value == "":
-        return "(empty)"
+        return tr("(empty)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    return label(value) if isinstance(value, str) and value.islower() \
-        else str(value)
+        return tr("yes") if value else tr("no")
+    code = current_language()
+    if isinstance(value, str) and (value.islower() or (code != "en" and label_entry(value))):
+        return label(value, code)  # QMAS_ABPT too in Chinese; English reads as it always did
+    return str(value)
 
 
 def _field(name: str) -> str:
-    return _FIELD.get(name, label(name))
+    return _field_words(name) or label(name, current_language())
 
 
 def describe(entry: AuditEntry, subject: str) -> str:
@@ -167,46 +199,55 @@ def describe(entry: AuditEntry, subject: str) -> str:
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     if entry.entity == "case" and "checklist_from" in changes:
         items = changes.get("items") or []
-        return (f"Checklist created from {changes['checklist_from']} "
-                f"({len(items)} item{'s' if len(items) != 1 else ''})")
+        if len(items) == 1:
+            return tr("Checklist created from {template} ({n} item)",
+                      template=changes["checklist_from"], n=len(items))
+        return tr("Checklist created from {template} ({n} items)",
+                  template=changes["checklist_from"], n=len(items))
     if entry.action is AuditAction.CREATE:
         return _created(entry.entity, subject, changes)
     if entry.action is AuditAction.DELETE:
-        return f"{subject} deleted"
+        return tr("{subject} deleted", subject=subject)
     pairs = [(k, v) for k, v in changes.items()
              if k not in _QUIET and isinstance(v, list) and len(v) == 2]
     if entry.entity == "reminder" and pairs:
         state = dict(pairs).get("state")
         until = dict(pairs).get("snoozed_until")
         if state and state[1] == "snoozed":
-            return f"{subject} snoozed until {until[1] if until else '?'}"
+            return tr("{subject} snoozed until {day}", subject=subject,
+                      day=until[1] if until else "?")
         if state:
-            return f"{subject} marked {_value(state[1])}"
+            return tr("{subject} marked {state}", subject=subject, state=_value(state[1]))
     if not pairs:
-        return f"{subject} changed"
+        return tr("{subject} changed", subject=subject)
     if len(pairs) == 1:
         name, (old, new) = pairs[0]
-        return f"{subject} {_field(name)} changed {_value(old)} → {_value(new)}"
-    return f"{subject} changed: " + "; ".join(
-        f"{_field(name)} {_value(old)} → {_value(new)}" for name, (old, new) in pairs)
+        return tr("{subject} {field} changed {old} → {new}", subject=subject,
+                  field=_field(name), old=_value(old), new=_value(new))
+    return tr("{subject} changed: {changes}", subject=subject, changes="; ".join(
+        f"{_field(name)} {_value(old)} → {_value(new)}" for name, (old, new) in pairs))
 
 
 def _created(entity: str, subject: str, values: dict[str, Any]) -> str:
     if entity == "case":
         scheme, kind = values.get("scheme"), values.get("application_type")
-        detail = ", ".join(_value(v) for v in (scheme, kind) if v)
-        return f"Case created ({detail})" if detail else "Case created"
+        detail = [_value(v) for v in (scheme, kind) if v]  # joined ", " (English), "、"
+        return tr("Case created ({detail})", detail=detail) if detail else tr("Case created")
     if entity == "stay":
-        return f"{subject} recorded: limit {values.get('limit_of_stay', '?')}"
+        return tr("{subject} recorded: limit {limit}", subject=subject,
+                  limit=values.get("limit_of_stay", "?"))
     if entity == "note":
         body = str(values.get("body", "")).strip().replace("\n", " ")
-        return "Note added: " + (body[:120] + "…" if len(body) > 120 else body)
+        return tr("Note added: {body}", body=body[:120] + "…" if len(body) > 120 else body)
     if entity == "document":
-        return f"{subject} uploaded"
+        return tr("{subject} uploaded", subject=subject)
     if entity == "eligibility_run":
-        outcome = _value(values.get("outcome")) if values.get("outcome") else "kept"
+        outcome = _value(values.get("outcome")) if values.get("outcome") else tr("kept")
         rules = values.get("rule_set_id")
-        return f"Eligibility checked: {outcome}" + (f" (rules {rules})" if rules else "")
+        if rules:
+            return tr("Eligibility checked: {outcome} (rules {rules})", outcome=outcome,
+                      rules=rules)
+        return tr("Eligibility checked: {outcome}", outcome=outcome)
     if entity == "client":
-        return "Client created"
-    return f"{subject} added"
+        return tr("Client created")
+    return tr("{subject} added", subject=subject)

@@ -21,6 +21,7 @@ from hkcase.domain.checklists import (
     template_for,
 )
 from hkcase.domain.documents import ChecklistEntry
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import AuditAction, ChecklistState, ItemBasis
 from hkcase.services.documents import version_of
 from hkcase.services.edits import Edited
@@ -46,21 +47,22 @@ def case_id_for_reference(store: Store, reference: str) -> int:
     with store.reading() as session:
         found = session.scalar(sa.select(Case.id).where(Case.reference == reference.strip()))
     if found is None:
-        raise ValidationError("case", f"there is no case {reference}")
+        raise ValidationError("case", tr("there is no case {reference}", reference=reference))
     return found
 
 
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise ValidationError("case_id", f"there is no case number {case_id}")
+        raise ValidationError("case_id", tr("there is no case number {case_id}", case_id=case_id))
     return case
 
 
 def _item(session: Session, item_id: int) -> ChecklistItem:
     item = session.get(ChecklistItem, item_id)
     if item is None:
-        raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+        raise ValidationError("item_id", tr("there is no checklist item number {item_id}",
+                                             item_id=item_id))
     return item
 
 
@@ -115,7 +117,8 @@ def fill_checklist(session: Session, case_id: int, *, actor: str, on: date | Non
     try:
         template = template_for(case.scheme, case.application_type, day)
     except NoTemplateError as exc:
-        raise ValidationError("checklist", f"case {case.reference}: {exc}") from None
+        raise ValidationError("checklist", tr("case {reference}: {reason}",
+                                               reference=case.reference, reason=exc)) from None
     items = _case_items(session, case_id)
     have = {i.code for i in items}
     position = max((i.position for i in items), default=0)
@@ -143,13 +146,13 @@ def fill_checklist(session: Session, case_id: int, *, actor: str, on: date | Non
 def _check_texts(title_en: str | None, title_zh: str | None, title_zh_cn: str | None,
                  form_no: str | None) -> None:
     if title_en is not None and not title_en.strip():
-        raise ValidationError("title_en", "the item needs an English title")
+        raise ValidationError("title_en", tr("the item needs an English title"))
     for field, value in (("title_en", title_en), ("title_zh", title_zh),
                          ("title_zh_cn", title_zh_cn)):
         if value is not None and len(value) > TITLE_MAX:
-            raise ValidationError(field, f"at most {TITLE_MAX} characters")
+            raise ValidationError(field, tr("at most {most} characters", most=TITLE_MAX))
     if form_no is not None and len(form_no) > FORM_NO_MAX:
-        raise ValidationError("form_no", f"at most {FORM_NO_MAX} characters")
+        raise ValidationError("form_no", tr("at most {most} characters", most=FORM_NO_MAX))
 
 
 def add_item(store: Store, case_id: int, item: NewItem, *, actor: str) -> ChecklistEntry:
@@ -191,18 +194,18 @@ def update_item(store: Store, item_id: int, *, actor: str, **changes: object) ->
 def _check_fields(changes: dict[str, object]) -> None:
     unknown = set(changes) - _EDITABLE
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], tr("this field cannot be changed here"))
     texts = {k: v for k, v in changes.items() if k != "mandatory"}
     if any(v is not None and not isinstance(v, str) for v in texts.values()):
-        raise ValidationError("item", "titles, form number and notes must be text")
+        raise ValidationError("item", tr("titles, form number and notes must be text"))
     if "mandatory" in changes and not isinstance(changes["mandatory"], bool):
-        raise ValidationError("mandatory", "must be true or false")
+        raise ValidationError("mandatory", tr("must be true or false"))
     strings: dict[str, str | None] = {k: v for k, v in texts.items()
                                        if v is None or isinstance(v, str)}
     _check_texts(strings.get("title_en"), strings.get("title_zh"), strings.get("title_zh_cn"),
                  strings.get("form_no"))
     if "title_en" in changes and changes["title_en"] is None:
-        raise ValidationError("title_en", "the item needs an English title")
+        raise ValidationError("title_en", tr("the item needs an English title"))
 
 
 def _assign_fields(item: ChecklistItem, changes: dict[str, object]) -> None:
@@ -232,8 +235,10 @@ def _checked_state(state: object) -> ChecklistState:
     try:
         return ChecklistState(str(state))
     except ValueError:
-        raise ValidationError("state", f"{state!r} is not a checklist state (one of "
-                              f"{', '.join(s.value for s in ChecklistState)})") from None
+        raise ValidationError("state", tr("{state} is not a checklist state (one of {states})",
+                                          state=repr(state),
+                                          states=", ".join(s.value for s in ChecklistState))
+                              ) from None
 
 
 def _assign_state(item: ChecklistItem, state: ChecklistState, note: str | None) -> None:
@@ -255,12 +260,12 @@ def remove_item(store: Store, item_id: int, *, actor: str) -> None:
     with store.transaction() as session:
         item = _item(session, item_id)
         if item.basis is not ItemBasis.CONSULTANT:
-            raise ValidationError("item_id", "items from the scheme's checklist cannot be "
-                                             "removed; mark them not applicable")
+            raise ValidationError("item_id", tr("items from the scheme's checklist cannot be "
+                                                "removed; mark them not applicable"))
         if session.scalar(sa.select(sa.func.count()).select_from(Document)
                           .where(Document.checklist_item_id == item_id)):
-            raise ValidationError("item_id", "this item has files attached; mark it not "
-                                             "applicable instead")
+            raise ValidationError("item_id", tr("this item has files attached; mark it not "
+                                                "applicable instead"))
         audit.record(session, actor=actor, action=AuditAction.DELETE, obj=item)
         session.delete(item)
 

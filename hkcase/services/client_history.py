@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import Message, tr
 from hkcase.domain.plausibility import (
     Impossible,
     award_problems,
@@ -43,20 +44,28 @@ EDITABLE: dict[str, tuple[str, ...]] = {
                    "full_time", "senior_role", "multinational", "annual_income_hkd"),
     "relationship": ("kind", "since"),
 }
-REQUIRED_TEXT = {"number": "the document number", "institution": "the institution",
-                 "employer": "the employer"}
+#: The text fields a row cannot save empty, with what the consultant is told.
+REQUIRED_TEXT = ("number", "institution", "employer")
+
+
+def _required(name: str) -> Message:
+    if name == "number":
+        return tr("the document number is required")
+    if name == "institution":
+        return tr("the institution is required")
+    return tr("the employer is required")
 
 
 def _model(kind: str) -> type[Base]:
     if kind not in MODELS:
-        raise ValidationError("kind", f"{kind!r} is not part of a client's history")
+        raise ValidationError("kind", tr("{kind!r} is not part of a client's history", kind=kind))
     return MODELS[kind]
 
 
 def _row(session: Session, kind: str, row_id: int) -> Any:
     row = session.get(_model(kind), row_id)
     if row is None:
-        raise ValidationError(kind, "that record no longer exists (deleted meanwhile?)")
+        raise ValidationError(kind, tr("that record no longer exists (deleted meanwhile?)"))
     return row
 
 
@@ -79,9 +88,9 @@ def get_row(store: Store, kind: str, row_id: int) -> dict[str, Any]:
 
 
 def _check(kind: str, row: Any, born: date) -> None:
-    for name, what in REQUIRED_TEXT.items():
+    for name in REQUIRED_TEXT:
         if name in EDITABLE[kind] and not str(getattr(row, name) or "").strip():
-            raise ValidationError(name, f"{what} is required")
+            raise ValidationError(name, _required(name))
     try:
         if kind == "travel_document":
             travel_document_problems(row.number, row.issue_date, row.expiry_date, born)
@@ -90,7 +99,7 @@ def _check(kind: str, row: Any, born: date) -> None:
         elif kind == "employment":
             employment_problems(row.start_date, row.end_date, born)
             if row.annual_income_hkd is not None and row.annual_income_hkd < 0:
-                raise Impossible("annual_income_hkd", "the income cannot be negative")
+                raise Impossible("annual_income_hkd", tr("the income cannot be negative"))
     except Impossible as exc:
         raise impossible(exc) from None
 
@@ -119,7 +128,8 @@ def update_row(store: Store, kind: str, row_id: int, changes: Mapping[str, Any],
                 audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=row,
                              changes=diff)
             except IntegrityError as exc:
-                raise ValidationError(kind, f"the change breaks a rule: {exc.orig}") from None
+                raise ValidationError(kind, tr("the change breaks a rule: {reason}",
+                                               reason=exc.orig)) from None
             for client in clients:
                 touch(client)
             session.flush()
@@ -133,11 +143,12 @@ def add_row(store: Store, kind: str, client_id: int, values: Mapping[str, Any], 
             actor: str, expected_version: int | None = None) -> Edited:
     """Add a travel document, qualification or job to a client (a family link: see clients)."""
     if kind == "relationship":
-        raise ValidationError("kind", "family links are added with link_dependant")
+        raise ValidationError("kind", tr("family links are added with link_dependant"))
     with store.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise ValidationError("client_id", f"there is no client number {client_id}")
+            raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
         check_version(client, expected_version)
         row = _model(kind)()
         assign(row, values, EDITABLE[kind])
@@ -147,7 +158,8 @@ def add_row(store: Store, kind: str, client_id: int, values: Mapping[str, Any], 
         try:
             audit.record(session, actor=actor, action=AuditAction.CREATE, obj=row)
         except IntegrityError as exc:
-            raise ValidationError(kind, f"this breaks a rule: {exc.orig}") from None
+            raise ValidationError(kind, tr("this breaks a rule: {reason}",
+                                           reason=exc.orig)) from None
         touch(client)
         session.flush()
         if kind == "travel_document":

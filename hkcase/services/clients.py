@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.labels import label
+from hkcase.domain.messages import current_language, tr
 from hkcase.domain.plausibility import Impossible, award_problems, employment_problems
 from hkcase.domain.vocab import (
     AuditAction,
@@ -45,7 +46,8 @@ def get_client(store: Store, client_id: int) -> ClientRecord:
     with store.reading() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise ValidationError("client_id", f"there is no client number {client_id}")
+            raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
         docs = [TravelDocumentInput(d.doc_type, d.number, d.issuing_country, d.issue_date,
                                     d.expiry_date, d.id) for d in client.travel_documents]
         data = ClientInput(
@@ -81,7 +83,7 @@ def find_duplicates(store: Store, data: ClientInput, *, exclude_id: int | None =
         for client in session.scalars(same_person):
             found[client.id] = Duplicate(client.id, f"{client.family_name} {client.given_names}",
                                          client.chinese_name, client.date_of_birth,
-                                         "same name and date of birth")
+                                         tr("same name and date of birth"))
         if numbers:
             for client, number in session.execute(
                     sa.select(Client, TravelDocument.number)
@@ -89,7 +91,8 @@ def find_duplicates(store: Store, data: ClientInput, *, exclude_id: int | None =
                     .where(TravelDocument.number.in_(numbers))):
                 found.setdefault(client.id, Duplicate(
                     client.id, f"{client.family_name} {client.given_names}",
-                    client.chinese_name, client.date_of_birth, f"same travel document {number}"))
+                    client.chinese_name, client.date_of_birth,
+                    tr("same travel document {number}", number=number)))
     return [d for cid, d in sorted(found.items()) if cid != exclude_id]
 
 
@@ -135,7 +138,8 @@ def _save_client(session: Session, client_id: int, expected_version: int, data: 
                  *, actor: str, confirm: bool) -> int:
     client = session.get(Client, client_id)
     if client is None:
-        raise ValidationError("client_id", f"there is no client number {client_id}")
+        raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
     check_person(data, date.today(), principal=is_principal(session, client_id),
                  confirm=confirm)
     if client.version != expected_version:
@@ -154,8 +158,9 @@ def _save_client(session: Session, client_id: int, expected_version: int, data: 
             continue
         row = session.get(TravelDocument, doc.id)
         if row is None or row.client_id != client_id:
-            raise ValidationError("travel_documents", f"document {doc.number} is no longer "
-                                  "on file (deleted meanwhile?); reopen the client")
+            raise ValidationError("travel_documents", tr(
+                "document {number} is no longer on file (deleted meanwhile?); reopen the client",
+                number=doc.number))
         assign(row, {name: getattr(doc, name) for name in TRAVEL_DOCUMENT_FIELDS},
                TRAVEL_DOCUMENT_FIELDS)
         changes = audit.pending_changes(row)
@@ -213,7 +218,7 @@ class HistoryRow:
 
 def education_rows(store: Store, client_id: int) -> list[HistoryRow]:
     with store.reading() as session:
-        return [HistoryRow(e.id, f"{label(e.level.value)} · {e.institution}"
+        return [HistoryRow(e.id, f"{label(e.level.value, current_language())} · {e.institution}"
                            + (f" · {e.award_date}" if e.award_date else ""))
                 for e in session.scalars(sa.select(Education).where(
                     Education.client_id == client_id).order_by(Education.award_date))]
@@ -222,7 +227,7 @@ def education_rows(store: Store, client_id: int) -> list[HistoryRow]:
 def employment_rows(store: Store, client_id: int) -> list[HistoryRow]:
     with store.reading() as session:
         return [HistoryRow(e.id, f"{e.employer} · {e.position or ''} · {e.start_date} – "
-                           f"{e.end_date or 'now'}")
+                           f"{e.end_date or tr('now')}")
                 for e in session.scalars(sa.select(Employment).where(
                     Employment.client_id == client_id).order_by(Employment.start_date))]
 
@@ -234,26 +239,30 @@ def family_rows(store: Store, client_id: int) -> list[HistoryRow]:
         for link, other in session.execute(
                 sa.select(Relationship, Client).join(Client, Client.id == Relationship.dependant_id)
                 .where(Relationship.sponsor_id == client_id)):
-            rows.append(HistoryRow(link.id, f"dependant ({label(link.kind.value)}): "
-                                   f"{other.family_name} {other.given_names} "
-                                   f"{other.chinese_name or ''}".strip()))
+            rows.append(HistoryRow(link.id, tr(
+                "dependant ({kind}): {name}", kind=label(link.kind.value, current_language()),
+                name=f"{other.family_name} {other.given_names} "
+                     f"{other.chinese_name or ''}".strip())))
         for link, other in session.execute(
                 sa.select(Relationship, Client).join(Client, Client.id == Relationship.sponsor_id)
                 .where(Relationship.dependant_id == client_id)):
-            rows.append(HistoryRow(link.id, f"follows sponsor ({label(link.kind.value)}"
-                                   f"): {other.family_name} {other.given_names} "
-                                   f"{other.chinese_name or ''}".strip()))
+            rows.append(HistoryRow(link.id, tr(
+                "follows sponsor ({kind}): {name}",
+                kind=label(link.kind.value, current_language()),
+                name=f"{other.family_name} {other.given_names} "
+                     f"{other.chinese_name or ''}".strip())))
         return rows
 
 
 def add_education(store: Store, client_id: int, *, level: EducationLevel, institution: str,
                   award_date: date | None, full_time: bool | None, actor: str) -> int:
     if not institution.strip():
-        raise ValidationError("institution", "the institution is required")
+        raise ValidationError("institution", tr("the institution is required"))
     with store.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise ValidationError("client_id", f"there is no client number {client_id}")
+            raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
         try:
             award_problems(award_date, None, client.date_of_birth)
         except Impossible as exc:
@@ -270,13 +279,14 @@ def add_employment(store: Store, client_id: int, *, employer: str, position: str
                    start_date: date, end_date: date | None, annual_income_hkd: int | None,
                    actor: str) -> int:
     if not employer.strip():
-        raise ValidationError("employer", "the employer is required")
+        raise ValidationError("employer", tr("the employer is required"))
     if end_date is not None and end_date < start_date:
-        raise ValidationError("end_date", "the job cannot end before it started")
+        raise ValidationError("end_date", tr("the job cannot end before it started"))
     with store.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise ValidationError("client_id", f"there is no client number {client_id}")
+            raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
         try:
             employment_problems(start_date, end_date, client.date_of_birth)
         except Impossible as exc:
@@ -294,17 +304,18 @@ def link_dependant(store: Store, sponsor_id: int, dependant_id: int, kind: Relat
                    *, actor: str) -> int:
     """Record that ``dependant_id`` follows ``sponsor_id``."""
     if sponsor_id == dependant_id:
-        raise ValidationError("dependant", "a client cannot be their own dependant")
+        raise ValidationError("dependant", tr("a client cannot be their own dependant"))
     with store.transaction() as session:
         ends = [session.get(Client, client_id) for client_id in (sponsor_id, dependant_id)]
         for client_id, end in zip((sponsor_id, dependant_id), ends, strict=True):
             if end is None:
-                raise ValidationError("client_id", f"there is no client number {client_id}")
+                raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                                  client_id=client_id))
             touch(end)
         exists = session.scalar(sa.select(Relationship.id).where(
             Relationship.sponsor_id == sponsor_id, Relationship.dependant_id == dependant_id))
         if exists is not None:
-            raise ValidationError("dependant", "this family link is already recorded")
+            raise ValidationError("dependant", tr("this family link is already recorded"))
         link = Relationship(sponsor_id=sponsor_id, dependant_id=dependant_id, kind=kind)
         session.add(link)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=link)
@@ -316,7 +327,7 @@ def remove_history(store: Store, kind: str, row_id: int, *, actor: str) -> int:
     table = {"education": "education", "employment": "employment", "family": "relationship",
              "travel_document": "travel_document"}.get(kind)
     if table is None:
-        raise ValidationError("kind", f"{kind!r} is not part of a client's history")
+        raise ValidationError("kind", tr("{kind!r} is not part of a client's history", kind=kind))
     deletion = delete_record(store, table, row_id, actor=actor)
     assert deletion.trash_id is not None
     return deletion.trash_id

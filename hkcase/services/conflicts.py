@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, object_session
 
 from hkcase.domain.labels import label
+from hkcase.domain.messages import Message, current_language, tr
 from hkcase.services.errors import ValidationError
 from hkcase.store import ConflictError, Store
 from hkcase.store.engine import CONFLICT_ADVICE
@@ -45,10 +46,15 @@ class ColleagueConflict(ConflictError):
         self.changed_at = changed_at
 
 
+def advice() -> Message:
+    """``ADVICE`` in the current language."""
+    return tr("reload, or keep yours and review the differences")
+
+
 def subject_label(owner: Case | Client) -> str:
     """How the message names the record: "case 2026-000123" or "CHAN Tai Man"."""
     if isinstance(owner, Case):
-        return f"case {owner.reference}"
+        return tr("case {reference}", reference=owner.reference)
     return f"{owner.family_name} {owner.given_names}".strip()
 
 
@@ -83,10 +89,11 @@ def conflict(owner: Case | Client, session: Session | None = None) -> ColleagueC
     who, at = changed_by(owner, session)
     subject = subject_label(owner)
     if who is None or at is None:
-        return ColleagueConflict(f"Changed by someone else since you opened it: {ADVICE} "
-                                 f"({subject})", subject=subject, changed_by=None,
-                                 changed_at=None)
-    return ColleagueConflict(f"Changed by {who} at {local_time(at)}: {ADVICE} ({subject})",
+        return ColleagueConflict(tr("Changed by someone else since you opened it: {advice} "
+                                    "({subject})", advice=advice(), subject=subject),
+                                 subject=subject, changed_by=None, changed_at=None)
+    return ColleagueConflict(tr("Changed by {who} at {time}: {advice} ({subject})", who=who,
+                                time=local_time(at), advice=advice(), subject=subject),
                              subject=subject, changed_by=who, changed_at=at)
 
 
@@ -130,9 +137,9 @@ def shown(value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return EMPTY
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("yes") if value else tr("no")
     if isinstance(value, Enum):
-        return label(value)
+        return label(value, current_language())
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
@@ -151,33 +158,39 @@ def differences(theirs: Mapping[str, Any], mine: Mapping[str, Any],
         a, b = shown(saved), shown(typed)
         if a == b or (name in _CASELESS and a.casefold() == b.casefold()):
             continue
-        words = (labels or {}).get(name) or label(name, capital=True)
+        words = (labels or {}).get(name) or label(name, current_language(), capital=True)
         found.append(FieldDifference(name, words, a, b))
     return found
 
 
 _CASELESS = frozenset({"family_name", "given_names", "nationality", "issuing_country",
                        "hkid", "number"})
-_CLIENT_LABELS = {"chinese_name": "Chinese name", "mainland_id": "Mainland ID",
-                  "email": "E-mail", "hkid": "HKID"}
-_DOCUMENT_LABELS = {"doc_type": "document type", "number": "number",
-                    "issuing_country": "issuing country", "issue_date": "issue date",
-                    "expiry_date": "expiry date"}
+
+
+def _client_labels() -> dict[str, str]:
+    return {"chinese_name": tr("Chinese name"), "mainland_id": tr("Mainland ID"),
+            "email": tr("E-mail"), "hkid": tr("HKID")}
+
+
+def _document_labels() -> dict[str, str]:
+    return {"doc_type": tr("document type"), "number": tr("number"),
+            "issuing_country": tr("issuing country"), "issue_date": tr("issue date"),
+            "expiry_date": tr("expiry date")}
 
 
 def _client_values(data: ClientInput, document_ids: Sequence[int | None]
                    ) -> tuple[dict[str, Any], dict[str, str]]:
     values: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)
                               if f.name != "travel_documents"}
-    labels = dict(_CLIENT_LABELS)
+    labels = _client_labels()
     by_id = {d.id: d for d in data.travel_documents}
     for position, doc_id in enumerate(document_ids):
         doc = by_id.get(doc_id)
-        for name, words in _DOCUMENT_LABELS.items():
+        for name, words in _document_labels().items():
             key = f"travel_document.{position}.{name}"
             values[key] = getattr(doc, name) if doc is not None else None
-            labels[key] = f"Travel document: {words}" if doc_id is not None else \
-                f"New travel document: {words}"
+            labels[key] = tr("Travel document: {field}", field=words) if doc_id is not None \
+                else tr("New travel document: {field}", field=words)
     return values, labels
 
 
@@ -192,7 +205,8 @@ def review_client(store: Store, client_id: int, mine: ClientInput) -> Review:
     with store.reading() as session:
         client = session.get(Client, client_id)
         entry = latest_change(session, client) if client is not None else None
-        subject = subject_label(client) if client is not None else f"client {client_id}"
+        subject = (subject_label(client) if client is not None
+                   else tr("client {client_id}", client_id=client_id))
         return _review(subject, theirs.version, differences(saved, typed, labels), entry)
 
 
@@ -205,11 +219,12 @@ def review_stay(store: Store, stay_id: int, mine: Mapping[str, Any]) -> Review:
     with store.reading() as session:
         stay = session.get(Stay, stay_id)
         if stay is None:
-            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+            raise ValidationError("stay", tr("that stay no longer exists (deleted meanwhile?)"))
         case = session.get_one(Case, stay.case_id)
         saved = {name: getattr(stay, name) for name in STAY_FIELDS}
         entry = latest_change(session, case)
-        return _review(f"{subject_label(case)}, stay {stay.extension_number}", case.version,
+        return _review(tr("{subject}, stay {number}", subject=subject_label(case),
+                          number=stay.extension_number), case.version,
                        differences(saved, {k: v for k, v in mine.items()
                                            if k in STAY_FIELDS}), entry)
 
@@ -223,7 +238,8 @@ def review_case(store: Store, case_id: int, mine: Mapping[str, Any]) -> Review:
     with store.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         names: dict[int | None, str] = {
             i: n for i, n in session.execute(sa.select(Consultant.id, Consultant.name))}
         saved = {name: getattr(case, name) for name in CASE_FIELDS}
@@ -233,8 +249,8 @@ def review_case(store: Store, case_id: int, mine: Mapping[str, Any]) -> Review:
                 values["consultant_id"] = names.get(values["consultant_id"])
         entry = latest_change(session, case)
         return _review(subject_label(case), case.version,
-                       differences(saved, typed, {"consultant_id": "Consultant",
-                                                  "immd_file_ref": "ImmD file reference"}),
+                       differences(saved, typed, {"consultant_id": tr("Consultant"),
+                                                  "immd_file_ref": tr("ImmD file reference")}),
                        entry)
 
 
@@ -280,19 +296,23 @@ def review_case_facts(store: Store, case_id: int, *,
         saved[key] = _case_fact_shown(key, theirs.values.get(key))
         typed[key] = _case_fact_shown(key, value)
         spec = SPEC_BY_KEY.get(key)
-        labels[key] = spec.label if spec is not None else label(key, capital=True)
+        labels[key] = (label(key, current_language(), capital=True) if spec is None
+                       else spec.label if current_language() == "en"
+                       else label(key, current_language(), vocab="CaseFact"))
     for name, value in (overrides or {}).items():
         key = f"override.{name}"
         saved[key], typed[key] = theirs.overrides.get(name), value
-        labels[key] = f"{fact_label(name)} (override)"
+        labels[key] = tr("{fact} (override)", fact=fact_label(name))
     with store.reading() as session:
         case = session.get_one(Case, case_id)
         return _review(subject_label(case), theirs.version,
                        differences(saved, typed, labels), latest_change(session, case))
 
 
-_HISTORY_WORDS = {"travel_document": "travel document", "education": "qualification",
-                  "employment": "job", "relationship": "family link"}
+def _history_words(kind: str) -> str:
+    words = {"travel_document": tr("travel document"), "education": tr("qualification"),
+             "employment": tr("job"), "relationship": tr("family link")}
+    return words.get(kind, kind)
 
 
 def review_history_row(store: Store, kind: str, row_id: int,
@@ -308,7 +328,8 @@ def review_history_row(store: Store, kind: str, row_id: int,
     owner_id = theirs["sponsor_id"] if kind == "relationship" else theirs["client_id"]
     with store.reading() as session:
         client = session.get_one(Client, owner_id)
-        subject = f"{subject_label(client)}, {_HISTORY_WORDS.get(kind, kind)}"
+        subject = tr("{subject}, {what}", subject=subject_label(client),
+                     what=_history_words(kind))
         found = differences({k: theirs.get(k) for k in mine},
                             {k: v for k, v in mine.items()
                              if k in client_history.EDITABLE.get(kind, ())})
@@ -324,9 +345,16 @@ def delete_refused(exc: ConflictError) -> str:
     subject = getattr(exc, "subject", "")
     who = getattr(exc, "changed_by", None)
     at = getattr(exc, "changed_at", None)
-    about = f" ({subject})" if subject else ""
     if who is None or at is None:
-        return (f"Not deleted: changed by someone else since you opened it{about}. Reload "
-                "to see the change, then delete again if it should still go.")
-    return (f"Not deleted: changed by {who} at {local_time(at)}{about}. Reload to see "
-            "their change, then delete again if it should still go.")
+        if not subject:
+            return tr("Not deleted: changed by someone else since you opened it. Reload to see "
+                      "the change, then delete again if it should still go.")
+        return tr("Not deleted: changed by someone else since you opened it ({subject}). "
+                  "Reload to see the change, then delete again if it should still go.",
+                  subject=subject)
+    if not subject:
+        return tr("Not deleted: changed by {who} at {time}. Reload to see their change, then "
+                  "delete again if it should still go.", who=who, time=local_time(at))
+    return tr("Not deleted: changed by {who} at {time} ({subject}). Reload to see their "
+              "change, then delete again if it should still go.", who=who,
+              time=local_time(at), subject=subject)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store, audit
@@ -72,15 +73,18 @@ def _key(name: str) -> str:
 def _checked_name(session: Session, name: str, *, exclude_id: int | None = None) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValidationError("name", "type the consultant's name")
+        raise ValidationError("name", tr("type the consultant's name"))
     if len(cleaned) > NAME_LIMIT:
-        raise ValidationError("name", f"a name can have at most {NAME_LIMIT} characters "
-                              f"(this one has {len(cleaned)})")
+        raise ValidationError("name", tr("a name can have at most {limit} characters (this one "
+                                         "has {length})", limit=NAME_LIMIT,
+                                         length=len(cleaned)))
     for other_id, other, active in session.execute(
             sa.select(Consultant.id, Consultant.name, Consultant.active)):
         if other_id != exclude_id and _key(other) == _key(cleaned):
-            state = "" if active else " (inactive: reactivate them instead)"
-            raise ValidationError("name", f"{other} is already on the list{state}")
+            if active:
+                raise ValidationError("name", tr("{name} is already on the list", name=other))
+            raise ValidationError("name", tr("{name} is already on the list (inactive: "
+                                             "reactivate them instead)", name=other))
     return cleaned
 
 
@@ -97,7 +101,7 @@ def add_consultant(store: Store, name: str, *, actor: str) -> int:
 def _get(session: Session, consultant_id: int) -> Consultant:
     consultant = session.get(Consultant, consultant_id)
     if consultant is None:
-        raise ValidationError("consultant", "that consultant is no longer on the list")
+        raise ValidationError("consultant", tr("that consultant is no longer on the list"))
     return consultant
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import make_url
 
 from hkcase.config.locations import Locations
+from hkcase.domain.messages import tr
 from hkcase.services.backups import daily_backup, list_backups
 from hkcase.services.workspace import Workspace
 from hkcase.store import sqlite_path
@@ -77,5 +78,5 @@ def daily_care(ctx: Workspace, *, check: bool) -> list[str]:
         daily_backup(ctx.store, ctx.locations.backup_dir, ctx.locations.attachments_dir)
     except BackupError as exc:
         log.warning("daily backup failed: %s", exc)
-        return [f"today's automatic backup failed: {exc}"]
+        return [tr("today's automatic backup failed: {error}", error=exc)]
     return []

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from hkcase.domain.documents import DocumentVersion, ExpiryWarning
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import AuditAction, ChecklistState
 from hkcase.services.attachments import files as attachment_files
 from hkcase.services.attachments import shared
@@ -50,19 +51,20 @@ def _attach_warnings(name: str, size: int, expiry: date | None, today: date,
                      same_as: int | None) -> tuple[str, ...]:
     warnings = []
     if size > ONLINE_UPLOAD_LIMIT:
-        warnings.append(f"{name} is {size / 2**20:.1f} MB: GovHK's online upload takes files "
-                        "of 5 MB or less")
+        warnings.append(tr("{name} is {size:.1f} MB: GovHK's online upload takes files "
+                           "of 5 MB or less", name=name, size=size / 2**20))
     if expiry is not None and expiry < today:
-        warnings.append(f"{name} expired on {expiry.isoformat()}")
+        warnings.append(tr("{name} expired on {day}", name=name, day=expiry))
     if same_as is not None:
-        warnings.append(f"{name} is the same file as version {same_as} of this item")
+        warnings.append(tr("{name} is the same file as version {version} of this item",
+                           name=name, version=same_as))
     return tuple(warnings)
 
 
 def _clean_name(source: Path, original_name: str | None) -> str:
     name = (original_name or source.name).replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
-        raise ValidationError("original_name", "the file needs a name")
+        raise ValidationError("original_name", tr("the file needs a name"))
     if len(name) > 255:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 254 - len(ext)] + dot + ext) if dot and len(ext) < 20 else name[:255]
@@ -83,7 +85,8 @@ def attach_file(store: Store, attachments_dir: Path, item_id: int, source: Path,
     name = _clean_name(source, original_name)
     with store.reading() as session:
         if session.get(ChecklistItem, item_id) is None:
-            raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+            raise ValidationError("item_id", tr("there is no checklist item number {item_id}",
+                                                 item_id=item_id))
     if shared.in_database(store):  # the shared store: content and row in one transaction
         prepared = shared.prepare(source)
         stored = attachment_files.StoredFile(prepared.sha256, prepared.size_bytes,
@@ -105,7 +108,8 @@ def _record(store: Store, item_id: int, stored: attachment_files.StoredFile, nam
     with store.transaction() as session:
         item = session.get(ChecklistItem, item_id)
         if item is None:
-            raise ValidationError("item_id", f"there is no checklist item number {item_id}")
+            raise ValidationError("item_id", tr("there is no checklist item number {item_id}",
+                                                 item_id=item_id))
         if content is not None:
             shared.put_prepared(session, content)
         latest = session.execute(
@@ -171,7 +175,8 @@ def get_version(store: Store, document_id: int) -> DocumentVersion:
     with store.reading() as session:
         doc = session.get(Document, document_id)
         if doc is None:
-            raise ValidationError("document_id", f"there is no document number {document_id}")
+            raise ValidationError("document_id", tr("there is no document number {document_id}",
+                                                     document_id=document_id))
         return version_of(doc)
 
 
@@ -188,18 +193,19 @@ def stored_file(store: Store, attachments_dir: Path, document_id: int) -> Path:
         return _shared_copy(content, version)
     path = version.path(attachments_dir)
     if not path.is_file():
-        raise ValidationError("document_id", f"the file of {version.original_name} (version "
-                                             f"{version.version_no}) is missing: {path}")
+        raise ValidationError("document_id", tr("the file of {name} (version {version}) is "
+                                                "missing: {path}", name=version.original_name,
+                                                version=version.version_no, path=path))
     if not crypto.is_encrypted(path):
         return path
     name = _viewer_name(version, path.suffix)
     try:
         return attachment_files.decrypted_copy(path, name)
     except crypto.TamperedFileError:
-        raise ValidationError("document_id", f"the stored file of {version.original_name} "
-                              f"(version {version.version_no}) has been changed or damaged "
-                              "(it fails its encryption check); restore it from a backup") \
-            from None
+        raise ValidationError("document_id", tr(
+            "the stored file of {name} (version {version}) has been changed or damaged (it "
+            "fails its encryption check); restore it from a backup",
+            name=version.original_name, version=version.version_no)) from None
 
 
 def _viewer_name(version: DocumentVersion, suffix: str) -> str:
@@ -217,13 +223,14 @@ def _shared_copy(content: shared.Attachments, version: DocumentVersion) -> Path:
                                    _viewer_name(version, suffix))
     except shared.StoredFileProblem as problem:
         if problem.kind == shared.MISSING:
-            raise ValidationError("document_id", f"the file of {version.original_name} "
-                                  f"(version {version.version_no}) is missing from the shared "
-                                  "store: run 'hkcase migrate-files' on the desktop it was "
-                                  "attached on") from None
-        raise ValidationError("document_id", f"the stored file of {version.original_name} "
-                              f"(version {version.version_no}) has been changed or damaged "
-                              "(it fails its checksum)") from None
+            raise ValidationError("document_id", tr(
+                "the file of {name} (version {version}) is missing from the shared store: run "
+                "'hkcase migrate-files' on the desktop it was attached on",
+                name=version.original_name, version=version.version_no)) from None
+        raise ValidationError("document_id", tr(
+            "the stored file of {name} (version {version}) has been changed or damaged (it "
+            "fails its checksum)", name=version.original_name,
+            version=version.version_no)) from None
 
 
 def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, actor: str
@@ -232,7 +239,8 @@ def set_expiry(store: Store, document_id: int, expiry_date: date | None, *, acto
     with store.transaction() as session:
         doc = session.get(Document, document_id)
         if doc is None:
-            raise ValidationError("document_id", f"there is no document number {document_id}")
+            raise ValidationError("document_id", tr("there is no document number {document_id}",
+                                                     document_id=document_id))
         doc.expiry_date = expiry_date
         changes = audit.pending_changes(doc)
         if changes:
@@ -262,7 +270,8 @@ def expiry_warnings(store: Store, case_id: int, filing_date: date, *, within_day
     with store.reading() as session:
         rows = session.execute(
             sa.select(ChecklistItem.id, ChecklistItem.title_en, Document.id,
-                      Document.original_name, Document.version_no, Document.expiry_date)
+                      Document.original_name, Document.version_no, Document.expiry_date,
+                      ChecklistItem.title_zh, ChecklistItem.title_zh_cn)
             .join(Document, Document.checklist_item_id == ChecklistItem.id)
             .join(newest, sa.and_(newest.c.checklist_item_id == Document.checklist_item_id,
                                   newest.c.v == Document.version_no))
@@ -270,8 +279,9 @@ def expiry_warnings(store: Store, case_id: int, filing_date: date, *, within_day
                    Document.expiry_date.is_not(None), Document.expiry_date < limit)
             .order_by(Document.expiry_date, ChecklistItem.position)).all()
     return [ExpiryWarning(item_id, title, doc_id, name, number, expiry, filing_date,
-                          expired=expiry < filing_date)
-            for item_id, title, doc_id, name, number, expiry in rows if expiry is not None]
+                          expiry < filing_date, title_zh, title_zh_cn)
+            for item_id, title, doc_id, name, number, expiry, title_zh, title_zh_cn in rows
+            if expiry is not None]
 
 
 _VERSION_FIELDS = ("original_name", "expiry_date")
@@ -282,19 +292,20 @@ def update_version(store: Store, document_id: int, *, actor: str,
     """Correct a document version's name or expiry date (audited old → new)."""
     unknown = set(changes) - set(_VERSION_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], tr("this field cannot be changed here"))
     if "original_name" in changes:
         name = str(changes["original_name"] or "").strip()
         if not name:
-            raise ValidationError("original_name", "the file needs a name")
+            raise ValidationError("original_name", tr("the file needs a name"))
         changes["original_name"] = name[:255]
     expiry = changes.get("expiry_date")
     if expiry is not None and not isinstance(expiry, date):
-        raise ValidationError("expiry_date", "give the expiry as a date")
+        raise ValidationError("expiry_date", tr("give the expiry as a date"))
     with store.transaction() as session:
         doc = session.get(Document, document_id)
         if doc is None:
-            raise ValidationError("document_id", f"there is no document number {document_id}")
+            raise ValidationError("document_id", tr("there is no document number {document_id}",
+                                                     document_id=document_id))
         before = {name: getattr(doc, name) for name in changes}
         for name, value in changes.items():
             setattr(doc, name, value)

@@ -12,6 +12,7 @@ from typing import Any
 
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
+from hkcase.domain.messages import tr
 from hkcase.domain.plausibility import Impossible, Question
 from hkcase.services.conflicts import conflict
 from hkcase.services.errors import NeedsConfirmation, ValidationError
@@ -41,7 +42,7 @@ def assign(obj: Base, changes: Mapping[str, Any], editable: Iterable[str]) -> No
     allowed = set(editable)
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], tr("this field cannot be changed here"))
     for name, value in changes.items():
         try:
             setattr(obj, name, value)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from hkcase.domain.client_fields import field_problem
 from hkcase.domain.countries import UnknownCountryError
 from hkcase.domain.ids import IdNumberError
+from hkcase.domain.messages import tr
 from hkcase.domain.plausibility import Impossible, birth_date_questions, travel_document_problems
 from hkcase.domain.vocab import (
     DECIDED_STAGES,
@@ -149,11 +150,11 @@ def create_case(store: Store, data: CaseInput, *, actor: str) -> CaseRef:
 def add_case(session: Session, data: CaseInput, *, actor: str) -> Case:
     """``create_case`` inside the caller's transaction: the new case, flushed and indexed."""
     if session.get(Client, data.client_id) is None:
-        raise ValidationError("client_id", f"there is no client number {data.client_id}")
+        raise ValidationError("client_id", tr("there is no client number {client_id}",
+                                              client_id=data.client_id))
     if data.sponsor_case_id is not None and session.get(Case, data.sponsor_case_id) is None:
-        raise ValidationError(
-            "sponsor_case_id", f"there is no sponsor case number {data.sponsor_case_id}"
-        )
+        raise ValidationError("sponsor_case_id", tr("there is no sponsor case number {case_id}",
+                                                    case_id=data.sponsor_case_id))
     (number,) = allocate(session, CASE_REFERENCE)
     case = Case(
         reference=case_reference(data.opened_on.year, number),
@@ -196,11 +197,12 @@ def update_case(
     """
     unknown = set(changes) - _EDITABLE_CASE_FIELDS
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "this field cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], tr("this field cannot be changed here"))
     with store.transaction() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         if case.version != expected_version:
             raise conflict(case, session)
         for name, value in changes.items():
@@ -212,7 +214,8 @@ def update_case(
         try:
             audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=case, changes=diff)
         except IntegrityError as exc:
-            raise ValidationError("case", f"the change breaks a rule: {exc.orig}") from None
+            raise ValidationError("case", tr("the change breaks a rule: {reason}",
+                                             reason=exc.orig)) from None
         if "immd_file_ref" in diff:
             search.refresh_cases(session, [case.id])
         return CaseRef(case.id, case.reference, case.version)
@@ -221,14 +224,15 @@ def update_case(
 def _check_case_rules(case: Case) -> None:
     if case.outcome != Outcome.PENDING and case.stage not in DECIDED_STAGES:
         raise ValidationError(
-            "outcome", "a decision can only be recorded once the case is decided or closed"
+            "outcome", tr("a decision can only be recorded once the case is decided or closed")
         )
     if case.submitted_on and case.submitted_on < case.opened_on:
-        raise ValidationError("submitted_on", "the case cannot be submitted before it was opened")
+        raise ValidationError("submitted_on",
+                              tr("the case cannot be submitted before it was opened"))
     if case.decided_on and case.submitted_on and case.decided_on < case.submitted_on:
-        raise ValidationError("decided_on", "the decision cannot come before the submission")
+        raise ValidationError("decided_on", tr("the decision cannot come before the submission"))
     if case.closed_on and case.closed_on < case.opened_on:
-        raise ValidationError("closed_on", "the case cannot be closed before it was opened")
+        raise ValidationError("closed_on", tr("the case cannot be closed before it was opened"))
 
 
 @dataclass
@@ -255,12 +259,15 @@ def record_stay(store: Store, data: StayInput, *, actor: str, confirm: bool = Tr
 def add_stay(session: Session, data: StayInput, *, actor: str, confirm: bool = True) -> Stay:
     """``record_stay`` inside the caller's transaction (the stay is flushed, with its id)."""
     if data.limit_of_stay <= data.granted_on:
-        raise ValidationError("limit_of_stay", "the limit of stay must fall after the grant date")
+        raise ValidationError("limit_of_stay",
+                              tr("the limit of stay must fall after the grant date"))
     if data.entry_date and data.limit_of_stay <= data.entry_date:
-        raise ValidationError("limit_of_stay", "the limit of stay must fall after the entry date")
+        raise ValidationError("limit_of_stay",
+                              tr("the limit of stay must fall after the entry date"))
     case = session.get(Case, data.case_id)
     if case is None:
-        raise ValidationError("case_id", f"there is no case number {data.case_id}")
+        raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                            case_id=data.case_id))
     values = {f.name: getattr(data, f.name) for f in fields(StayInput)}
     if data.extension_number is None:
         last = session.scalar(sa.select(sa.func.max(Stay.extension_number))
@@ -276,7 +283,8 @@ def add_stay(session: Session, data: StayInput, *, actor: str, confirm: bool = T
     except IntegrityError:
         raise ValidationError(
             "extension_number",
-            f"this case already has a stay numbered {values['extension_number']}",
+            tr("this case already has a stay numbered {number}",
+               number=values["extension_number"]),
         ) from None
     touch(case)
     session.flush()

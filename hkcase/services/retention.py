@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import AuditAction, Stage
 from hkcase.services.archives import format as archive_format
 from hkcase.services.attachments import files as attachment_files
@@ -87,7 +88,7 @@ def _chunks(values: Iterable[int]) -> Iterable[list[int]]:
 
 def _candidates(session: Session, years: int, today: date) -> list[Candidate]:
     if years < 1:
-        raise ValidationError("years", "keep closed cases at least one year")
+        raise ValidationError("years", tr("keep closed cases at least one year"))
     cutoff = _years_before(today, years)
     closed = sa.func.coalesce(Case.closed_on, Case.decided_on)
     rows = session.execute(

@@ -6,10 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 
 from hkcase.config.settings import LANGUAGES, save_settings
+from hkcase.domain.messages import tr
 from hkcase.services.errors import ValidationError
 from hkcase.services.reminders.refresh import lead_days_or_error, refresh_reminders
 from hkcase.services.workspace import Workspace
 
+#: The English of the lead times' problem (``parse_lead_days`` says it in the user's language).
 LEAD_DAYS_WORDS = "Lead times are whole numbers of days, e.g. 84, 42, 7."
 
 
@@ -18,7 +20,8 @@ def parse_lead_days(text: str) -> list[int]:
     try:
         days = [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
     except ValueError:
-        raise ValidationError("reminder_lead_days", LEAD_DAYS_WORDS) from None
+        raise ValidationError("reminder_lead_days",
+                              tr("Lead times are whole numbers of days, e.g. 84, 42, 7.")) from None
     return list(lead_days_or_error(days))
 
 
@@ -32,7 +35,8 @@ def save_user_settings(ctx: Workspace, *, consultant_name: str, lead_days: Seque
     leads = list(lead_days_or_error(lead_days))
     changed = leads != list(ctx.settings.reminder_lead_days)
     if language is not None and language not in LANGUAGES:
-        raise ValidationError("language", f"choose one of {', '.join(LANGUAGES)}")
+        raise ValidationError("language", tr("choose one of {choices}",
+                                             choices=", ".join(LANGUAGES)))
     ctx.settings = dataclasses.replace(ctx.settings, consultant_name=consultant_name.strip(),
                                        reminder_lead_days=leads,
                                        language=language or ctx.settings.language)

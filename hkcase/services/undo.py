@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hkcase.domain.messages import StoredText, tr
 from hkcase.services import checklists, client_history, documents
 from hkcase.services.cases import edit as cases
 from hkcase.services.cases import notes
@@ -123,7 +124,9 @@ def after_delete(ctx: Session, deletion: trash.Deletion) -> UndoStep:
     """The step that restores a deletion from the Trash."""
     trash_id = deletion.trash_id
     assert trash_id is not None
-    return UndoStep(f"delete {deletion.label}", lambda: restore(ctx, trash_id))
+    # The Trash keeps its label in English (stored): said again in the reader's language.
+    return UndoStep(tr("delete {label}", label=StoredText(deletion.label)),
+                    lambda: restore(ctx, trash_id))
 
 
 def after_create(ctx: Session, kind: str, row_id: int, label: str) -> UndoStep:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
+from hkcase.domain.messages import Message, tr
 from hkcase.store.errors import (
     ConflictError,
     DatabaseBusyError,
@@ -69,11 +70,20 @@ def local_time(moment: datetime, *, now: datetime | None = None) -> str:
         moment = moment.replace(tzinfo=UTC)
     moment = moment.astimezone()
     today = (now or datetime.now(UTC)).astimezone()
+    clock = moment.strftime("%H:%M")
     if moment.date() == today.date():
-        return moment.strftime("%H:%M")
+        return clock
+    month = _month(moment.month)
     if moment.year == today.year:
-        return f"{moment.day} {moment:%b %H:%M}"
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+        return tr("{day} {month} {clock}", day=moment.day, month=month, clock=clock)
+    return tr("{day} {month} {year} {clock}", day=moment.day, month=month, year=moment.year,
+              clock=clock)
+
+
+def _month(number: int) -> Message:
+    """The month's short name (``Nov``; ``11月`` in Chinese), not the machine locale's."""
+    return (tr("Jan"), tr("Feb"), tr("Mar"), tr("Apr"), tr("May"), tr("Jun"), tr("Jul"),
+            tr("Aug"), tr("Sep"), tr("Oct"), tr("Nov"), tr("Dec"))[number - 1]
 
 
 _DIRTY_OWNERS = "hkcase_dirty_owners"
@@ -226,8 +236,9 @@ class Store:
 
     def _stale_message(self, stale: _StaleOwner | None) -> str:
         """The lost race in a colleague's name, as ``services/conflicts.conflict`` words it."""
+        advice = tr("reload, or keep yours and review the differences")
         if stale is None:
-            return f"Changed by someone else since you opened it: {CONFLICT_ADVICE}"
+            return tr("Changed by someone else since you opened it: {advice}", advice=advice)
         from hkcase.store.models import AuditEntry
 
         table, row_id, subject = stale
@@ -240,8 +251,10 @@ class Store:
         except StoreError:
             entry = None
         if entry is None:
-            return f"Changed by someone else since you opened it: {CONFLICT_ADVICE} ({subject})"
-        return f"Changed by {entry.actor} at {local_time(entry.at)}: {CONFLICT_ADVICE} ({subject})"
+            return tr("Changed by someone else since you opened it: {advice} ({subject})",
+                      advice=advice, subject=subject)
+        return tr("Changed by {who} at {time}: {advice} ({subject})", who=entry.actor,
+                  time=local_time(entry.at), advice=advice, subject=subject)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

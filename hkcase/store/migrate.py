@@ -204,7 +204,7 @@ def upgrade_to_head(
     if current is not None and engine.url.get_backend_name() == "sqlite" and database:
         if backup_dir is None:
             raise StoreError("a backup folder is needed before upgrading the database")
-        backup = backup_sqlite(Path(database), backup_dir, f"schema-{current}", engine=engine)
+        backup = backup_sqlite(Path(database), Path(backup_dir), f"schema-{current}", engine=engine)
         log.info("backed up database before upgrade from %s to %s: %s", current, head, backup)
     # PostgreSQL databases are shared: their backups belong to whoever runs the
     # server (pg_dump), not to whichever desktop happens to upgrade first.

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActivityTab</name>
@@ -73,6 +72,22 @@
     <message>
         <source>(nobody)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>submitted on</source>
+        <translation>递交日期</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>contract ends</source>
+        <translation>合约终止日期</translation>
     </message>
     <message>
         <source>Not saved — {field}: {reason}</source>
@@ -289,11 +304,11 @@
         <translation>删除项目…</translation>
     </message>
     <message>
-        <source>{done} of {total} items accepted or not applicable. Drop files on an item to attach them. † based on practice, not ImmD&apos;s published list.</source>
+        <source>{done} of {total} items accepted or not applicable. Drop files on an item to attach them. † based on practice, not ImmD's published list.</source>
         <translation>{total} 项中有 {done} 项已接纳或不适用。把文件拖放到项目上即可附加。† 根据实务经验，并非入境处公布的清单。</translation>
     </message>
     <message>
-        <source>No checklist yet: create it from the scheme&apos;s template.</source>
+        <source>No checklist yet: create it from the scheme's template.</source>
         <translation>尚未有清单：请按计划范本建立。</translation>
     </message>
     <message>
@@ -548,6 +563,22 @@
         <translation>删除客户…</translation>
     </message>
     <message>
+        <source>New client</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>New travel document</source>
+        <translation>新旅行证件</translation>
+    </message>
+    <message>
+        <source>choose the sex</source>
+        <translation>请选择性别</translation>
+    </message>
+    <message>
+        <source>choose the residence</source>
+        <translation>请选择居住地</translation>
+    </message>
+    <message>
         <source>{client} (born {date}) is already on file: {reason}.</source>
         <translation>{client}（出生日期 {date}）已有记录：{reason}。</translation>
     </message>
@@ -647,6 +678,10 @@
         <translation>保存关系</translation>
     </message>
     <message>
+        <source>Not saved — {reason}</source>
+        <translation>未保存 — {reason}</translation>
+    </message>
+    <message>
         <source>give the date the job started</source>
         <translation>请填写入职日期</translation>
     </message>
@@ -711,11 +746,11 @@
         <translation>对方的（{who}）</translation>
     </message>
     <message>
-        <source>{count} field differs. Keep mine saves every value on the right over {who}&apos;s; Reload shows theirs and drops yours.</source>
+        <source>{count} field differs. Keep mine saves every value on the right over {who}'s; Reload shows theirs and drops yours.</source>
         <translation>有 {count} 个字段不同。“保留我的”会以右边的资料覆盖 {who} 的资料；“重新加载”会显示对方的资料并舍弃你的修改。</translation>
     </message>
     <message>
-        <source>{count} fields differ. Keep mine saves every value on the right over {who}&apos;s; Reload shows theirs and drops yours.</source>
+        <source>{count} fields differ. Keep mine saves every value on the right over {who}'s; Reload shows theirs and drops yours.</source>
         <translation>有 {count} 个字段不同。“保留我的”会以右边的资料覆盖 {who} 的资料；“重新加载”会显示对方的资料并舍弃你的修改。</translation>
     </message>
     <message>
@@ -746,7 +781,7 @@
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <source>This desktop has no consultant name yet (File ▸ Settings): changes are recorded under the computer&apos;s login name.</source>
+        <source>This desktop has no consultant name yet (File ▸ Settings): changes are recorded under the computer's login name.</source>
         <translation>此电脑尚未设置顾问名字（文件 ▸ 设置）：更改会以电脑的登入名称记录。</translation>
     </message>
     <message>
@@ -833,7 +868,7 @@
     <name>DashboardPanel</name>
     <message>
         <source>&amp;My cases only</source>
-        <extracomment>&quot;What&quot; never narrower than this; the columns hidden first when the view is narrow.</extracomment>
+        <extracomment>"What" never narrower than this; the columns hidden first when the view is narrow.</extracomment>
         <translation>只显示我的个案(&amp;M)</translation>
     </message>
     <message>
@@ -873,12 +908,20 @@
         <translation>无法加载总览：{reason}</translation>
     </message>
     <message>
+        <source>{title}: {count}</source>
+        <translation>{title}：{count}</translation>
+    </message>
+    <message>
         <source>my cases</source>
         <translation>我的个案</translation>
     </message>
     <message>
         <source>all cases</source>
         <translation>所有个案</translation>
+    </message>
+    <message>
+        <source>{title}: {note}</source>
+        <translation>{title}：{note}</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -991,7 +1034,7 @@
         <translation>与个案资料一并保存。</translation>
     </message>
     <message>
-        <source>Kept with the case as the consultant&apos;s override.</source>
+        <source>Kept with the case as the consultant's override.</source>
         <translation>作为顾问覆写与个案一并保存。</translation>
     </message>
     <message>
@@ -1075,7 +1118,7 @@
         <translation>双击覆写栏以设置或清除覆写；覆写会与个案一并保存。</translation>
     </message>
     <message>
-        <source>Double-click the override column to set or clear a consultant&apos;s override; it is kept with the case</source>
+        <source>Double-click the override column to set or clear a consultant's override; it is kept with the case</source>
         <translation>双击覆写栏以设置或清除顾问覆写；覆写会与个案一并保存</translation>
     </message>
     <message>
@@ -1166,7 +1209,7 @@
         <translation>申请人身在香港（延期）(&amp;H)</translation>
     </message>
     <message>
-        <source>The client confirmed being in Hong Kong (needed to apply, pay and collect the e-Visa for an extension); kept with the case as &quot;Applying from: Hong Kong&quot;</source>
+        <source>The client confirmed being in Hong Kong (needed to apply, pay and collect the e-Visa for an extension); kept with the case as "Applying from: Hong Kong"</source>
         <translation>客户已确认身在香港（延期须在港申请、缴费及领取电子签证）；以“申请地点：香港”与个案一并保存</translation>
     </message>
     <message>
@@ -1459,11 +1502,10 @@
     </message>
     <message>
         <source>&amp;Consultants…</source>
-        <extracomment>How often the window asks whether a colleague changed anything (a one-query check; the list and dashboard reload only when something did). Also asked on regaining focus.</extracomment>
         <translation>顾问(&amp;C)…</translation>
     </message>
     <message>
-        <source>Add, rename or deactivate the firm&apos;s consultants</source>
+        <source>Add, rename or deactivate the firm's consultants</source>
         <translation>加入、改名或停用公司的顾问</translation>
     </message>
     <message>
@@ -1724,6 +1766,18 @@
     </message>
 </context>
 <context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>no</source>
+        <extracomment>How a yes/no value reads in a cell (translated when shown).</extracomment>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>ReminderTray</name>
     <message>
         <source>hkcase: deadlines</source>
@@ -1880,7 +1934,7 @@
 <context>
     <name>StaysTab</name>
     <message>
-        <source>estimated from the scheme&apos;s pattern; the printed date wins</source>
+        <source>estimated from the scheme's pattern; the printed date wins</source>
         <translation>按计划的惯常模式估算；以所印日期为准</translation>
     </message>
     <message>
@@ -1960,8 +2014,16 @@
         <translation>未有记录逗留</translation>
     </message>
     <message>
+        <source>record stay ending {date}</source>
+        <translation>记录于{date}届满的逗留期限</translation>
+    </message>
+    <message>
         <source>Stay not deleted</source>
         <translation>未有删除逗留</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
     </message>
     <message>
         <source>Reminder not changed</source>
@@ -2049,6 +2111,22 @@
 </context>
 <context>
     <name>WindowRecords</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>编辑客户…</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>删除个案…</translation>
+    </message>
+    <message>
+        <source>Delete client…</source>
+        <translation>删除客户…</translation>
+    </message>
     <message>
         <source>&amp;Undo {action}</source>
         <translation>撤销{action}(&amp;U)</translation>
@@ -2234,6 +2312,14 @@
 </context>
 <context>
     <name>record_actions</name>
+    <message>
+        <source>{questions}
+
+Save it as typed?</source>
+        <translation>{questions}
+
+照输入内容保存？</translation>
+    </message>
     <message>
         <source>Delete</source>
         <translation>删除</translation>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_HK">
 <context>
     <name>ActivityTab</name>
@@ -73,6 +72,22 @@
     <message>
         <source>(nobody)</source>
         <translation>（無）</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>submitted on</source>
+        <translation>遞交日期</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>決定日期</translation>
+    </message>
+    <message>
+        <source>contract ends</source>
+        <translation>合約終止日期</translation>
     </message>
     <message>
         <source>Not saved — {field}: {reason}</source>
@@ -289,11 +304,11 @@
         <translation>刪除項目…</translation>
     </message>
     <message>
-        <source>{done} of {total} items accepted or not applicable. Drop files on an item to attach them. † based on practice, not ImmD&apos;s published list.</source>
+        <source>{done} of {total} items accepted or not applicable. Drop files on an item to attach them. † based on practice, not ImmD's published list.</source>
         <translation>{total} 項中有 {done} 項已接納或不適用。把檔案拖放到項目上即可附加。† 根據實務經驗，並非入境處公布的清單。</translation>
     </message>
     <message>
-        <source>No checklist yet: create it from the scheme&apos;s template.</source>
+        <source>No checklist yet: create it from the scheme's template.</source>
         <translation>尚未有清單：請按計劃範本建立。</translation>
     </message>
     <message>
@@ -548,6 +563,22 @@
         <translation>刪除客戶…</translation>
     </message>
     <message>
+        <source>New client</source>
+        <translation>新客戶</translation>
+    </message>
+    <message>
+        <source>New travel document</source>
+        <translation>新旅行證件</translation>
+    </message>
+    <message>
+        <source>choose the sex</source>
+        <translation>請選擇性別</translation>
+    </message>
+    <message>
+        <source>choose the residence</source>
+        <translation>請選擇居住地</translation>
+    </message>
+    <message>
         <source>{client} (born {date}) is already on file: {reason}.</source>
         <translation>{client}（出生日期 {date}）已有紀錄：{reason}。</translation>
     </message>
@@ -647,6 +678,10 @@
         <translation>儲存關係</translation>
     </message>
     <message>
+        <source>Not saved — {reason}</source>
+        <translation>未儲存 — {reason}</translation>
+    </message>
+    <message>
         <source>give the date the job started</source>
         <translation>請填寫入職日期</translation>
     </message>
@@ -711,11 +746,11 @@
         <translation>對方的（{who}）</translation>
     </message>
     <message>
-        <source>{count} field differs. Keep mine saves every value on the right over {who}&apos;s; Reload shows theirs and drops yours.</source>
+        <source>{count} field differs. Keep mine saves every value on the right over {who}'s; Reload shows theirs and drops yours.</source>
         <translation>有 {count} 個欄位不同。「保留我的」會以右邊的資料覆蓋 {who} 的資料；「重新載入」會顯示對方的資料並捨棄你的修改。</translation>
     </message>
     <message>
-        <source>{count} fields differ. Keep mine saves every value on the right over {who}&apos;s; Reload shows theirs and drops yours.</source>
+        <source>{count} fields differ. Keep mine saves every value on the right over {who}'s; Reload shows theirs and drops yours.</source>
         <translation>有 {count} 個欄位不同。「保留我的」會以右邊的資料覆蓋 {who} 的資料；「重新載入」會顯示對方的資料並捨棄你的修改。</translation>
     </message>
     <message>
@@ -746,7 +781,7 @@
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <source>This desktop has no consultant name yet (File ▸ Settings): changes are recorded under the computer&apos;s login name.</source>
+        <source>This desktop has no consultant name yet (File ▸ Settings): changes are recorded under the computer's login name.</source>
         <translation>此電腦尚未設定顧問名字（檔案 ▸ 設定）：更改會以電腦的登入名稱記錄。</translation>
     </message>
     <message>
@@ -833,7 +868,7 @@
     <name>DashboardPanel</name>
     <message>
         <source>&amp;My cases only</source>
-        <extracomment>&quot;What&quot; never narrower than this; the columns hidden first when the view is narrow.</extracomment>
+        <extracomment>"What" never narrower than this; the columns hidden first when the view is narrow.</extracomment>
         <translation>只顯示我的個案(&amp;M)</translation>
     </message>
     <message>
@@ -873,12 +908,20 @@
         <translation>無法載入總覽：{reason}</translation>
     </message>
     <message>
+        <source>{title}: {count}</source>
+        <translation>{title}：{count}</translation>
+    </message>
+    <message>
         <source>my cases</source>
         <translation>我的個案</translation>
     </message>
     <message>
         <source>all cases</source>
         <translation>所有個案</translation>
+    </message>
+    <message>
+        <source>{title}: {note}</source>
+        <translation>{title}：{note}</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -991,7 +1034,7 @@
         <translation>與個案資料一併保存。</translation>
     </message>
     <message>
-        <source>Kept with the case as the consultant&apos;s override.</source>
+        <source>Kept with the case as the consultant's override.</source>
         <translation>作為顧問覆寫與個案一併保存。</translation>
     </message>
     <message>
@@ -1075,7 +1118,7 @@
         <translation>按兩下覆寫欄以設定或清除覆寫；覆寫會與個案一併保存。</translation>
     </message>
     <message>
-        <source>Double-click the override column to set or clear a consultant&apos;s override; it is kept with the case</source>
+        <source>Double-click the override column to set or clear a consultant's override; it is kept with the case</source>
         <translation>按兩下覆寫欄以設定或清除顧問覆寫；覆寫會與個案一併保存</translation>
     </message>
     <message>
@@ -1166,7 +1209,7 @@
         <translation>申請人身在香港（延期）(&amp;H)</translation>
     </message>
     <message>
-        <source>The client confirmed being in Hong Kong (needed to apply, pay and collect the e-Visa for an extension); kept with the case as &quot;Applying from: Hong Kong&quot;</source>
+        <source>The client confirmed being in Hong Kong (needed to apply, pay and collect the e-Visa for an extension); kept with the case as "Applying from: Hong Kong"</source>
         <translation>客戶已確認身在香港（延期須在港申請、繳費及領取電子簽證）；以「申請地點：香港」與個案一併保存</translation>
     </message>
     <message>
@@ -1459,11 +1502,10 @@
     </message>
     <message>
         <source>&amp;Consultants…</source>
-        <extracomment>How often the window asks whether a colleague changed anything (a one-query check; the list and dashboard reload only when something did). Also asked on regaining focus.</extracomment>
         <translation>顧問(&amp;C)…</translation>
     </message>
     <message>
-        <source>Add, rename or deactivate the firm&apos;s consultants</source>
+        <source>Add, rename or deactivate the firm's consultants</source>
         <translation>加入、改名或停用公司的顧問</translation>
     </message>
     <message>
@@ -1724,6 +1766,18 @@
     </message>
 </context>
 <context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>no</source>
+        <extracomment>How a yes/no value reads in a cell (translated when shown).</extracomment>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>ReminderTray</name>
     <message>
         <source>hkcase: deadlines</source>
@@ -1880,7 +1934,7 @@
 <context>
     <name>StaysTab</name>
     <message>
-        <source>estimated from the scheme&apos;s pattern; the printed date wins</source>
+        <source>estimated from the scheme's pattern; the printed date wins</source>
         <translation>按計劃的慣常模式估算；以所印日期為準</translation>
     </message>
     <message>
@@ -1960,8 +2014,16 @@
         <translation>未有記錄逗留</translation>
     </message>
     <message>
+        <source>record stay ending {date}</source>
+        <translation>記錄於{date}屆滿的逗留期限</translation>
+    </message>
+    <message>
         <source>Stay not deleted</source>
         <translation>未有刪除逗留</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新載入</translation>
     </message>
     <message>
         <source>Reminder not changed</source>
@@ -2049,6 +2111,22 @@
 </context>
 <context>
     <name>WindowRecords</name>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Edit client…</source>
+        <translation>編輯客戶…</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>刪除個案…</translation>
+    </message>
+    <message>
+        <source>Delete client…</source>
+        <translation>刪除客戶…</translation>
+    </message>
     <message>
         <source>&amp;Undo {action}</source>
         <translation>復原{action}(&amp;U)</translation>
@@ -2234,6 +2312,14 @@
 </context>
 <context>
     <name>record_actions</name>
+    <message>
+        <source>{questions}
+
+Save it as typed?</source>
+        <translation>{questions}
+
+照輸入內容儲存？</translation>
+    </message>
     <message>
         <source>Delete</source>
         <translation>刪除</translation>

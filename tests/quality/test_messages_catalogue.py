@@ -33,6 +33,12 @@ def test_every_template_is_a_literal() -> None:
     assert not loose, f"tr() needs a literal English template: {loose}"
 
 
+def test_nothing_is_said_at_import() -> None:
+    """A ``tr`` at module level runs before the desktop chooses its language: English forever."""
+    early = [f"{u.file}:{u.line}" for u in USES if not u.in_function]
+    assert not early, f"call tr() inside a function (a constant is said in English): {early}"
+
+
 def test_every_template_is_in_the_catalogue() -> None:
     known = catalogue()
     missing = sorted({f"{u.file}:{u.line}: {u.template!r}" for u in USES
@@ -42,9 +48,42 @@ def test_every_template_is_in_the_catalogue() -> None:
 
 
 def test_the_catalogue_holds_only_what_is_said() -> None:
+    """Each entry is a template the code says, or text of the shipped data file it names."""
     said = {u.template for u in USES}
-    stale = sorted(f"{e.file}: {e.en!r}" for e in catalogue().values() if e.en not in said)
-    assert not stale, f"no code says these any more: {stale}"
+    stale = []
+    for e in catalogue().values():
+        if e.data:
+            path = ROOT / e.data
+            if not path.is_file() or not _in_data(e.en, path):
+                stale.append(f"{e.file}: {e.en!r} is not in {e.data}")
+        elif e.en not in said:
+            stale.append(f"{e.file}: {e.en!r}")
+    assert not stale, f"no code or data says these any more: {stale}"
+
+
+def _in_data(text: str, path: Path) -> bool:
+    """Whether ``text`` is one of the strings of a TOML/JSON data file (or in its text)."""
+    import json
+    import tomllib
+
+    raw = path.read_text("utf-8")
+    if path.suffix in (".toml", ".json"):
+        data = tomllib.loads(raw) if path.suffix == ".toml" else json.loads(raw)
+        found: list[str] = []
+
+        def walk(value: object) -> None:
+            if isinstance(value, str):
+                found.append(value)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    walk(item)
+            elif isinstance(value, list):
+                for item in value:
+                    walk(item)
+
+        walk(data)
+        return text in found
+    return text in raw
 
 
 def test_every_call_gives_the_values_its_template_names() -> None:

@@ -70,5 +70,6 @@ def run(args: argparse.Namespace, data_dir: str | None) -> int:
     for section in sheet.sections:
         print(f"\n{section.title}")
         for field in section.fields:
-            print(f"  {field.label}: {field.value if field.value is not None else '[missing]'}")
+            shown = field.display
+            print(f"  {field.label}: {shown if shown is not None else '[missing]'}")
     return 0

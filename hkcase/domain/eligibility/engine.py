@@ -21,7 +21,9 @@ from hkcase.domain.eligibility.schemes.investment import assess_new_cies
 from hkcase.domain.eligibility.schemes.qmas import assess_qmas_abpt, assess_qmas_gpt
 from hkcase.domain.eligibility.schemes.ttps import assess_ttps
 from hkcase.domain.eligibility.verdicts import VERDICTS
+from hkcase.domain.eligibility.wording import change_effect, joined, word
 from hkcase.domain.labels import label as words_of
+from hkcase.domain.messages import Message, current_language, tr
 from hkcase.domain.stay.estimate import StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.vocab import Scheme
 
@@ -65,16 +67,66 @@ EXPERIENCE: dict[Scheme, tuple[tuple[str, tuple[float, ...]], ...]] = {
     Scheme.TTPS: (("years_experience", (3,)), ("years_experience_last_5y", (3,))),
     Scheme.TECHTAS: (("years_relevant_experience", (1,)),),
 }
-WORDS = {
-    "years_experience": "work experience",
-    "years_experience_last_5y": "work experience in the last 5 years",
-    "years_relevant_experience": "relevant experience",
-}
 _ALL = tuple((scheme, VERDICTS[scheme], ASSESSORS[scheme]) for scheme in ASSESSORS)
 NOT_ELIGIBLE = Verdict.NOT_ELIGIBLE
 HORIZON_YEARS = 10
-_TURNS = {age: f"turns {age}" for ages in AGE_THRESHOLDS.values() for age in ages}
-ASSUMING_WORK = " (assuming the applicant keeps working)"
+#: What a candidate date is: a kind and its values, said only when the date changes the
+#: answer (most candidate dates do not, and words cost).
+Label = tuple[object, ...]
+
+
+def _said(label: Label) -> Message:
+    """A candidate date's label in words (``turns 51``)."""
+    return _said_in(label, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _said_in(label: Label, lang: str) -> Message:
+    kind, *values = label
+    value = values[0] if values else None
+    if kind == "turns":
+        return tr("turns {age}", age=value)
+    if kind == "years_experience":
+        return tr("{years} years of work experience (assuming the applicant keeps working)",
+                  years=f"{value:g}")
+    if kind == "years_experience_last_5y":
+        return tr("{years} years of work experience in the last 5 years (assuming the "
+                  "applicant keeps working)", years=f"{value:g}")
+    if kind == "years_relevant_experience":
+        return tr("{years} years of relevant experience (assuming the applicant keeps "
+                  "working)", years=f"{value:g}")
+    if kind == "five_years":
+        return tr("5 years since the bachelor's degree")
+    if kind == "over_five_years":
+        return tr("more than 5 years since the bachelor's degree")
+    if kind == "graduation_year_5":
+        return tr("{year}: five years after the year of graduation", year=value)
+    if kind == "graduation_year_6":
+        return tr("{year}: more than five years after graduation", year=value)
+    if kind == "leaves_list":
+        return tr("{university} leaves the list", university=value)
+    if kind == "joins_list":
+        return tr("{university} joins the list", university=value)
+    if kind == "graduation":
+        return tr("graduation")
+    if kind == "six_months":
+        return tr("six months after graduation")
+    if kind == "window_closed":
+        return tr("the fresh-graduate window has closed")
+    if kind == "sponsor_limit":
+        return tr("the sponsor's limit of stay passes")
+    assert kind == "rules"
+    return tr("rules change ({rules})", rules=_rules_name(str(value)))
+
+
+def _rules_name(name: str) -> Message:
+    """A rule file as the change says it: ``ttps`` (a scheme's name in Chinese)."""
+    if name == "excluded_nationalities":
+        return tr("excluded nationalities")
+    try:
+        return word(Scheme(name.upper()).value, words_of(name), "Scheme")
+    except ValueError:
+        return word(name, words_of(name))
 
 
 @lru_cache(maxsize=16384)
@@ -85,9 +137,9 @@ def _birthday(born: date, age: int) -> date:
 
 
 @lru_cache(maxsize=64)
-def _rule_changes(scheme: Scheme) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+def _rule_changes(scheme: Scheme) -> tuple[tuple[date, ...], tuple[tuple[date, Label], ...]]:
     """The dates on which the rule sets of ``scheme`` change, with their labels, by date."""
-    changes = sorted(((day, f"rules change ({words_of(name)})")
+    changes = sorted(((day, ("rules", name))
                       for name in RULE_FILES[scheme] for day in change_dates(name)),
                      key=lambda change: change[0])  # stable: file order within a day
     return tuple(day for day, _ in changes), tuple(changes)
@@ -98,19 +150,19 @@ def _horizon(on: date) -> date:
     return add_months(on, 12 * HORIZON_YEARS)
 
 
-def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
+def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[Label]]:
     """Dates after the assessment date on which something the scheme tests changes."""
     on = p.assessment_date
     horizon = _horizon(on)
-    found: dict[date, list[str]] = {}
+    found: dict[date, list[Label]] = {}
 
-    def add(day: date, label: str) -> None:
+    def add(day: date, label: Label) -> None:
         if on < day <= horizon:
             found.setdefault(day, []).append(label)
 
     if p.date_of_birth is not None:
         for age in AGE_THRESHOLDS.get(scheme, ()):
-            add(_birthday(p.date_of_birth, age), _TURNS[age])
+            add(_birthday(p.date_of_birth, age), ("turns", age))
     for field, thresholds in EXPERIENCE.get(scheme, ()):
         value = getattr(p, field)
         if value is None:
@@ -118,30 +170,29 @@ def _candidates(scheme: Scheme, p: Profile) -> dict[date, list[str]]:
         for threshold in thresholds:
             if value < threshold:
                 days = math.ceil((threshold - value) * 365.25)
-                add(on + timedelta(days=days), f"{threshold:g} years of {WORDS[field]}"
-                    + ASSUMING_WORK)
+                add(on + timedelta(days=days), (field, threshold))
     if scheme is Scheme.TTPS:
         if p.bachelor_award_date is not None:
             fifth = add_years(p.bachelor_award_date, 5)
-            add(fifth, "5 years since the bachelor's degree")
-            add(fifth + timedelta(days=1), "more than 5 years since the bachelor's degree")
+            add(fifth, ("five_years",))
+            add(fifth + timedelta(days=1), ("over_five_years",))
             year = p.bachelor_award_date.year  # ImmD counts by year of graduation (2026-)
             if year + 6 <= 2100:
-                add(date(year + 5, 1, 1), f"{year + 5}: five years after the year of graduation")
-                add(date(year + 6, 1, 1), f"{year + 6}: more than five years after graduation")
+                add(date(year + 5, 1, 1), ("graduation_year_5", year + 5))
+                add(date(year + 6, 1, 1), ("graduation_year_6", year + 6))
         if p.bachelor_institution and p.bachelor_institution_on_ttps_list is None:
             entry = lookup_university(p.bachelor_institution, on).entry
             if entry is not None and entry.effective_to is not None:
-                add(entry.effective_to + timedelta(days=1), f"{entry.name_en} leaves the list")
+                add(entry.effective_to + timedelta(days=1), ("leaves_list", entry.name_en))
             if entry is not None and entry.effective_from is not None:
-                add(entry.effective_from, f"{entry.name_en} joins the list")
+                add(entry.effective_from, ("joins_list", entry.name_en))
     if scheme is Scheme.IANG and p.graduation_date is not None:
         end = add_months(p.graduation_date, 6)
-        add(p.graduation_date, "graduation")
-        add(end, "six months after graduation")
-        add(end + timedelta(days=1), "the fresh-graduate window has closed")
+        add(p.graduation_date, ("graduation",))
+        add(end, ("six_months",))
+        add(end + timedelta(days=1), ("window_closed",))
     if scheme is Scheme.DEPENDANT and p.sponsor_limit_of_stay is not None:
-        add(p.sponsor_limit_of_stay + timedelta(days=1), "the sponsor's limit of stay passes")
+        add(p.sponsor_limit_of_stay + timedelta(days=1), ("sponsor_limit",))
     days, changes = _rule_changes(scheme)
     for day, label in changes[bisect_right(days, on):bisect_right(days, horizon)]:
         found.setdefault(day, []).append(label)
@@ -180,7 +231,8 @@ def changes_on(scheme: Scheme, p: Profile, today: SchemeResult, *,
 
 
 def _changes(scheme: Scheme, p: Profile, today: SchemeResult,
-             candidates: dict[date, list[str]], projected: dict[date, Profile]) -> list[Change]:
+             candidates: dict[date, list[Label]], projected: dict[date, Profile]
+             ) -> list[Change]:
     """``changes_on`` over the candidate dates already found."""
     if not candidates:
         return []
@@ -193,11 +245,13 @@ def _changes(scheme: Scheme, p: Profile, today: SchemeResult,
             future = projected[day] = _project(p, day)
         result = assessor(future)
         current = _status_map(result)
-        why = "; ".join(labels)
+        why: Message | None = None
         for key, state in current.items():
             before = previous.get(key)
             if before is not None and before != state:
-                changes.append(Change(day, key, f"{before} → {state}: {why}"))
+                if why is None:
+                    why = joined([_said(label) for label in labels])
+                changes.append(Change(day, key, change_effect(key, before, state, why)))
         previous = current
     return changes
 

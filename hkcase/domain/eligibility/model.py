@@ -10,6 +10,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from hkcase.domain.eligibility.wording import not_met_in, open_in
+from hkcase.domain.messages import current_language
 from hkcase.domain.rules.kernel import RuleSetRef
 
 
@@ -341,11 +343,12 @@ def all_of(criteria: list[Criterion]) -> tuple[Verdict, list[str]]:
     """
     failed: list[str] = []
     doubtful = False
+    lang = current_language()
     for c in criteria:
         if c.review is not None or c.status is Status.UNKNOWN:
             doubtful = True
         elif c.status is Status.NOT_MET:
-            failed.append(f"not met: {c.text} ({c.detail})" if c.detail else f"not met: {c.text}")
+            failed.append(not_met_in(c.text, c.id, c.detail, lang))
     if failed:
         return Verdict.NOT_ELIGIBLE, failed
     if not doubtful:
@@ -353,15 +356,8 @@ def all_of(criteria: list[Criterion]) -> tuple[Verdict, list[str]]:
     return Verdict.NEEDS_REVIEW, review_reasons(criteria)
 
 
-@lru_cache(maxsize=16384)
-def _reason(text: str, review: str | None, needs: tuple[str, ...]) -> str:
-    if review is not None:
-        return f"review: {text}: {review}"
-    named = ", ".join(dict.fromkeys(needs))
-    return f"unknown: {text} (needs {named or 'more facts'})"
-
-
 def review_reasons(criteria: list[Criterion]) -> list[str]:
     """Why criteria that are not certain need a consultant's look."""
-    return [_reason(c.text, c.review, c.needs) for c in criteria
+    lang = current_language()
+    return [open_in(c.text, c.id, c.review, c.needs, lang) for c in criteria
             if c.review is not None or c.status is Status.UNKNOWN]

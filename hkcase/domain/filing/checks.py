@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from hkcase.domain.checklists import Lang
 from hkcase.domain.filing.check_texts import Localised, per_language, render, word
 from hkcase.domain.filing.rules import prefiling_rules
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import ApplicationType, ChecklistState, Residence, Scheme
 
 
@@ -85,8 +86,9 @@ class Check:
 
     @property
     def message(self) -> str:
-        """The message in English."""
-        return self.text(Lang.EN)
+        """The message in the interface's language (English unless the desktop chose
+        Chinese; the JSON says ``text(Lang.EN)``)."""
+        return self.text(Lang(current_language()))
 
 
 def _check(code: str, status: CheckStatus, key: str, source: str = "",

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from hkcase.domain.dates import add_months
 from hkcase.domain.holidays_hk import holiday_name, last_working_day_on_or_before
+from hkcase.domain.messages import stored, tr
 from hkcase.domain.stay.extension_window import WindowTable
 from hkcase.domain.stay.rules import StayRuleBook, rule_book
 from hkcase.domain.vocab import ReminderKind, Scheme
@@ -40,14 +41,28 @@ TITLE_LENGTH = 300
 # The same few thousand dates recur across 100,000 clients; relativedelta is slow.
 _add_months = lru_cache(maxsize=1 << 16)(add_months)
 
-_DOCUMENT_LABELS = {
-    "passport": "Passport",
-    "prc_passport": "PRC passport",
-    "prc_exit_entry_permit": "Exit-entry permit",
-    "taiwan_entry_permit": "Taiwan entry permit",
-    "document_of_identity": "Document of identity",
-}
-_WINDOW_TEXT = {"4_weeks": "4 weeks", "3_months": "3 months"}
+
+def _document_label(doc_type: str) -> str:
+    """A travel document's name as stored titles say it (English; shown via said_again)."""
+    if doc_type == "passport":
+        return stored("Passport")
+    if doc_type == "prc_passport":
+        return stored("PRC passport")
+    if doc_type == "prc_exit_entry_permit":
+        return stored("Exit-entry permit")
+    if doc_type == "taiwan_entry_permit":
+        return stored("Taiwan entry permit")
+    if doc_type == "document_of_identity":
+        return stored("Document of identity")
+    return stored("Travel document")
+
+
+def _window_text(rule: str) -> str:
+    if rule == "4_weeks":
+        return stored("{n} weeks", n=4)
+    if rule == "3_months":
+        return stored("{n} months", n=3)
+    return rule
 
 
 class StayFact(NamedTuple):
@@ -100,10 +115,11 @@ def normalise_lead_days(lead_days: Iterable[int]) -> tuple[int, ...]:
     """Distinct positive lead times, longest first; raises ``LeadDaysError``."""
     values = list(lead_days)
     if not values:
-        raise LeadDaysError("give at least one lead time in days")
+        raise LeadDaysError(tr("give at least one lead time in days"))
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 730:
-            raise LeadDaysError(f"lead times are whole days from 1 to 730, not {value!r}")
+            raise LeadDaysError(tr("lead times are whole days from 1 to 730, not {value}",
+                                   value=repr(value)))
     return tuple(sorted(set(values), reverse=True))
 
 
@@ -142,13 +158,40 @@ def _span(days: int) -> str:
     return "1 day" if days == 1 else f"{days} days"
 
 
+# Titles are built once per date (or pair of dates): the same dates recur across clients.
 @lru_cache(maxsize=1 << 14)
-def _last_day_text(limit: date) -> str:
+def _final_week_title(limit: date) -> str:
+    # No "in 1 week" here: how far away the limit is is worded when shown
+    # (hkcase.domain.reminders.wording), as a stored phrase goes stale.
     name = holiday_name(limit)
     if name is None:
-        return ""
-    return f"; {limit} is a general holiday ({name}), last working day " \
-           f"{last_working_day_on_or_before(limit)}"
+        return stored("Limit of stay {limit}: the extension must be filed by then", limit=limit)
+    return stored("Limit of stay {limit}: the extension must be filed by then; {day} is a "
+                  "general holiday ({holiday}), last working day {last}", limit=limit,
+                  day=limit, holiday=_holiday_text(name),
+                  last=last_working_day_on_or_before(limit))
+
+
+def _holiday_text(name: str) -> str:
+    """``holiday_name``'s words, built so that ``said_again`` finds "Sunday" (the gazetted
+    names come from python-holidays in English and stay so)."""
+    if name == "Sunday":
+        return stored("Sunday")
+    if name.endswith(" (Sunday)"):
+        return stored("{holiday} (Sunday)", holiday=name[:-len(" (Sunday)")])
+    return name
+
+
+@lru_cache(maxsize=1 << 14)
+def _before_limit_title(limit: date, opens: date) -> str:
+    return stored("Limit of stay {limit}: prepare the extension (window opens {opens})",
+                  limit=limit, opens=opens)
+
+
+@lru_cache(maxsize=1 << 14)
+def _window_title(limit: date, rule: str) -> str:
+    return stored("Extension window opens ({window} before the limit of stay {limit})",
+                  window=_window_text(rule), limit=limit)
 
 
 class _Lead(NamedTuple):
@@ -177,13 +220,11 @@ def _stay_deadlines(
     stay: StayFact, leads: tuple[_Lead, ...], window_opens: date, window_rule: str
 ) -> list[PlannedReminder]:
     limit = stay.limit_of_stay
-    limit_text, opens_text = limit.isoformat(), window_opens.isoformat()
     prefix = f"stay:{stay.stay_id}:"
     case_id, stay_id = stay.case_id, stay.stay_id
     planned = [PlannedReminder(
         prefix + "window", case_id, stay_id, ReminderKind.WINDOW_OPENS, window_opens,
-        f"Extension window opens ({_WINDOW_TEXT.get(window_rule, window_rule)} before the "
-        f"limit of stay {limit_text})",
+        _window_title(limit, window_rule),
     )]
     seen = {window_opens}
     for lead in leads:
@@ -192,16 +233,25 @@ def _stay_deadlines(
             continue
         seen.add(due)
         if lead.kind is ReminderKind.FINAL_WEEK:
-            # No "in 1 week" here: how far away the limit is is worded when shown
-            # (hkcase.domain.reminders.wording), as a stored phrase goes stale.
-            title = (f"Limit of stay {limit_text}: the extension must be filed by then"
-                     f"{_last_day_text(limit)}")
+            title = _final_week_title(limit)
         else:
-            title = (f"Limit of stay {limit_text}: prepare the extension "
-                     f"(window opens {opens_text})")
+            title = _before_limit_title(limit, window_opens)
         planned.append(PlannedReminder(f"{prefix}lead:{lead.days}", case_id, stay_id,
                                        lead.kind, due, title))
     return planned
+
+
+@lru_cache(maxsize=1 << 14)
+def _document_title(title: str, expiry: date) -> str:
+    return stored("{title} expires {expiry}", title=title, expiry=expiry)[:TITLE_LENGTH]
+
+
+@lru_cache(maxsize=1 << 14)
+def _residence_title(years: int, first: date, entered: bool, due: date, note: str) -> str:
+    since = (stored("first entry {day}", day=first) if entered
+             else stored("first grant {day} (no entry date)", day=first))
+    return stored("Permanent residence: {years} years since {since} on {due} ({note})",
+                  years=years, since=since, due=due, note=note)[:TITLE_LENGTH]
 
 
 def _travel_document(stay: StayFact, doc: TravelDocumentFact, window_opens: date,
@@ -211,17 +261,18 @@ def _travel_document(stay: StayFact, doc: TravelDocumentFact, window_opens: date
     limit = stay.limit_of_stay
     if doc.expiry_date >= max(limit, _add_months(window_opens, months)):
         return None
-    label = _DOCUMENT_LABELS.get(doc.doc_type, "Travel document")
     if doc.expiry_date < limit:
-        why = f"before the limit of stay {limit}"
+        why = stored("before the limit of stay {limit}", limit=limit)
     else:
-        why = f"within {months} months of the extension window's opening {window_opens}"
+        why = stored("within {months} months of the extension window's opening {opens}",
+                     months=months, opens=window_opens)
     renew_by = min(doc.expiry_date, window_opens)
     return PlannedReminder(
         f"stay:{stay.stay_id}:tdoc:{doc.id}", stay.case_id, stay.stay_id,
         ReminderKind.TRAVEL_DOCUMENT_EXPIRY, renew_by - timedelta(days=renew_lead),
-        f"{label} expires {doc.expiry_date}, {why}: renew it before filing "
-        f"({rules.travel_document_note})",
+        stored("{document} expires {expiry}, {why}: renew it before filing ({note})",
+               document=_document_label(doc.doc_type), expiry=doc.expiry_date, why=why,
+               note=rules.travel_document_note),
     )
 
 
@@ -269,7 +320,7 @@ def plan_reminders(
         planned.append(PlannedReminder(
             f"doc:{document.id}", document.case_id, owner.stay_id if owner else None,
             ReminderKind.DOCUMENT_EXPIRY, document.expiry_date - timedelta(days=renew_lead),
-            f"{document.title} expires {document.expiry_date}"[:TITLE_LENGTH],
+            _document_title(document.title, document.expiry_date),
         ))
 
     for link in sponsor_links:
@@ -282,8 +333,9 @@ def plan_reminders(
         planned.append(PlannedReminder(
             f"stay:{dependant.stay_id}:sponsor-stay:{sponsor.stay_id}", dependant.case_id,
             dependant.stay_id, ReminderKind.SPONSOR_LIMIT_CHANGED, sponsor.granted_on,
-            f"Sponsor's limit of stay is now {sponsor.limit_of_stay}; this dependant's is "
-            f"{dependant.limit_of_stay}: the dependant's stay normally follows the sponsor's",
+            stored("Sponsor's limit of stay is now {sponsor}; this dependant's is "
+                   "{dependant}: the dependant's stay normally follows the sponsor's",
+                   sponsor=sponsor.limit_of_stay, dependant=dependant.limit_of_stay),
         ))
 
     residence = book.reminders
@@ -291,11 +343,9 @@ def plan_reminders(
         stay = current[client]
         due = _add_months(first, residence.permanent_residence_months)
         years = residence.permanent_residence_months // 12
-        since = f"first entry {first}" if entered else f"first grant {first} (no entry date)"
         planned.append(PlannedReminder(
             f"client:{client}:pr", stay.case_id, stay.stay_id,
             ReminderKind.PERMANENT_RESIDENCE, due,
-            f"Permanent residence: {years} years since {since} on {due} "
-            f"({residence.permanent_residence_note})"[:TITLE_LENGTH],
+            _residence_title(years, first, entered, due, residence.permanent_residence_note),
         ))
     return planned

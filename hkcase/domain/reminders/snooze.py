@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hkcase.domain.messages import tr
 from hkcase.domain.reminders.plan import STAY_DEADLINE_KINDS
 from hkcase.domain.vocab import ReminderKind
 
@@ -20,7 +21,8 @@ LIMIT_KINDS = STAY_DEADLINE_KINDS | {ReminderKind.TRAVEL_DOCUMENT_EXPIRY,
                                      ReminderKind.SPONSOR_LIMIT_CHANGED}
 #: "Until N days before the limit" choices, offered when they are still ahead.
 DAYS_BEFORE_LIMIT = (28, 14, 7, 3, 1)
-PLAIN_SNOOZES = ((1, "1 day"), (7, "1 week"), (14, "2 weeks"))
+#: Snoozes offered whatever the deadline, in days.
+PLAIN_SNOOZE_DAYS = (1, 7, 14)
 
 
 class SnoozeError(ValueError):
@@ -50,15 +52,30 @@ def snooze_cap(kind: ReminderKind, limit_of_stay: date | None,
     return None
 
 
-def check_snooze(until: date, today: date, cap: date | None, what: str = "the deadline"
+def _span(days: int) -> str:
+    if days == 1:
+        return tr("1 day")
+    if days == 7:
+        return tr("1 week")
+    if days % 7 == 0:
+        return tr("{n} weeks", n=days // 7)
+    return tr("{n} days", n=days)
+
+
+def check_snooze(until: date, today: date, cap: date | None, what: str | None = None
                  ) -> None:
-    """Raise ``SnoozeError`` unless ``today < until <= cap``."""
+    """Raise ``SnoozeError`` unless ``today < until <= cap``; ``what`` names the cap
+    ("the limit of stay"; "the deadline" when None)."""
     if until <= today:
-        raise SnoozeError(f"snooze until a day after today ({today}), not {until}")
+        raise SnoozeError(tr("snooze until a day after today ({today}), not {until}",
+                             today=today, until=until))
     if cap is not None and until > cap:
+        what = what if what is not None else tr("the deadline")
         if cap <= today:
-            raise SnoozeError(f"{what} is {cap}: this reminder cannot be snoozed any more")
-        raise SnoozeError(f"snooze until {cap} ({what}) at the latest, not {until}")
+            raise SnoozeError(tr("{what} is {cap}: this reminder cannot be snoozed any more",
+                                 what=what, cap=cap))
+        raise SnoozeError(tr("snooze until {cap} ({what}) at the latest, not {until}",
+                             cap=cap, what=what, until=until))
 
 
 def snooze_choices(today: date, cap: date | None, *, window_opens: date | None = None,
@@ -66,14 +83,15 @@ def snooze_choices(today: date, cap: date | None, *, window_opens: date | None =
     """The snoozes to offer on ``today``, each on or before ``cap``, earliest first."""
     choices: dict[date, str] = {}  # one label per date: the most telling one first
     if window_opens is not None and window_opens > today:
-        choices[window_opens] = f"until the window opens ({window_opens})"
+        choices[window_opens] = tr("until the window opens ({day})", day=window_opens)
     if limit_of_stay is not None:
         for days in DAYS_BEFORE_LIMIT:
             day = limit_of_stay - timedelta(days=days)
             if day > today:
-                label = "1 day" if days == 1 else f"{days} days"
-                choices.setdefault(day, f"until {label} before the limit ({day})")
-    for days, label in PLAIN_SNOOZES:
-        choices.setdefault(today + timedelta(days=days), label)
+                label = (tr("until 1 day before the limit ({day})", day=day) if days == 1
+                         else tr("until {n} days before the limit ({day})", n=days, day=day))
+                choices.setdefault(day, label)
+    for days in PLAIN_SNOOZE_DAYS:
+        choices.setdefault(today + timedelta(days=days), _span(days))
     return [SnoozeChoice(label, day) for day, label in sorted(choices.items())
             if day > today and (cap is None or day <= cap)]

@@ -7,8 +7,9 @@ it is read, so it is worked out here at display time and never stored.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
-from hkcase.domain.messages import Message, StoredText, tr
+from hkcase.domain.messages import Message, StoredText, current_language, tr
 from hkcase.domain.reminders.plan import STAY_DEADLINE_KINDS
 from hkcase.domain.vocab import ReminderKind
 
@@ -74,6 +75,14 @@ def shown_title(kind: ReminderKind, stored_title: str, due_date: date,
     the limit has passed; every other title gains how far its date is from today. The
     stored title is English (``messages.stored``); it is said again in the reader's.
     """
+    return _shown_title(kind, stored_title, due_date, limit_of_stay, today, current_language())
+
+
+# Saying a stored title again in Chinese matches it against the catalogue (about a
+# millisecond); the digest shows the same titles (the same dates) for many clients.
+@lru_cache(maxsize=1 << 14)
+def _shown_title(kind: ReminderKind, stored_title: str, due_date: date,
+                 limit_of_stay: date | None, today: date, _lang: str) -> Message:
     stay_kinds = STAY_DEADLINE_KINDS | {ReminderKind.TRAVEL_DOCUMENT_EXPIRY}
     if kind in stay_kinds and limit_of_stay is not None and limit_passed(limit_of_stay, today):
         return limit_passed_title(limit_of_stay, today)

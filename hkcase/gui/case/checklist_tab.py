@@ -97,7 +97,7 @@ class ChecklistPanel(QWidget):
         # Widths by content; the titles wrap; 文件 (also in the tooltip) goes when narrow.
         self.items_fit = TableFit(self.itemsView, wrap=(1, 2), optional=(2,))
         for state in ChecklistState:
-            self.stateCombo.addItem(label(state.value), state)
+            self.stateCombo.addItem(label(state), state)
         self.setStateButton.clicked.connect(self.apply_state)
         self.attachButton.clicked.connect(self.choose_files)
         self.openButton.clicked.connect(self.open_file)

@@ -15,6 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from hkcase.domain.countries import country_name
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import EducationLevel, RelationshipKind
 from hkcase.gui.dialogs.conflict import ask_about_conflict
 from hkcase.gui.support.forms import combo_enum, date_from_field, mark_date_field
@@ -54,10 +56,10 @@ class ClientHistory:
                                                "relationship": None}
         d = dialog
         for level in EducationLevel:
-            d.levelCombo.addItem(label(level.value), level)
+            d.levelCombo.addItem(label(level), level)
         d.levelCombo.setCurrentIndex(d.levelCombo.findData(EducationLevel.BACHELOR))
         for kind in RelationshipKind:
-            d.relationCombo.addItem(label(kind.value), kind)
+            d.relationCombo.addItem(label(kind), kind)
         for edit in (d.awardEdit, d.startEdit, d.endEdit):
             edit.textChanged.connect(lambda _t, e=edit: mark_date_field(e))
         d.addEducationButton.clicked.connect(self.save_education)
@@ -96,8 +98,9 @@ class ClientHistory:
         d.historyTabs.setToolTip("")
         record = get_client(d.ctx.store, client_id)
         expires = translate("ClientHistory", "expires {date}")
-        travel = [(doc.id, f"{label(doc.doc_type.value)} {doc.number} · "
-                           f"{doc.issuing_country} · "
+        lang = current_language()
+        travel = [(doc.id, f"{label(doc.doc_type)} {doc.number} · "
+                           f"{country_name(doc.issuing_country, lang)} · "
                            + expires.format(date=doc.expiry_date or "?"))
                   for doc in record.data.travel_documents]
         for widget, rows in ((d.travelList, travel),
@@ -184,7 +187,8 @@ class ClientHistory:
                   text: str) -> None:
         """A colleague saved the client first: Reload shows theirs; Review offers Keep mine."""
         d = self.d
-        d.messageLabel.setText("Not saved — " + text)
+        d.messageLabel.setText(translate("ClientHistory", "Not saved — {reason}").format(
+            reason=text))
 
         def keep_mine(version: int) -> None:
             if self.editing[kind] == row_id:

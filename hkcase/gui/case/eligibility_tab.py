@@ -37,6 +37,7 @@ from hkcase.domain.case_facts import (
 )
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import Criterion, SchemeResult, Status
+from hkcase.domain.eligibility.wording import change_subject, criterion_name, group_name
 from hkcase.domain.vocab import Scheme
 from hkcase.gui.case.fact_inputs import FactInput, profile_choices
 from hkcase.gui.case.wrap_delegate import WrapDelegate
@@ -183,7 +184,7 @@ class EligibilityTab(QWidget):
 
     def _show_result(self, result: SchemeResult) -> None:
         colour = OUTCOME_COLOUR.get(result.outcome.value, "#101828")
-        head = (f"<b>{result.scheme}: <span style='color:{colour}'>"
+        head = (f"<b>{_scheme_words(result.scheme)}: <span style='color:{colour}'>"
                 f"{label(result.outcome.value)}</span></b>")
         if result.category:
             head += self.tr(" (category {category})").format(category=result.category)
@@ -201,10 +202,10 @@ class EligibilityTab(QWidget):
                          .format(rules=result.rule_set.id, date=result.rule_set.effective_from,
                                  sources=_source_links(result.rule_set.sources)))
         lines += [f"⚠ {c}" for c in getattr(result, "cautions", ())]
-        texts = {c.id: c.text for c in result.criteria}
+        texts = {c.id: _name(c) for c in result.criteria}
         lines += [self.tr("From {date}: {criterion} — {effect}").format(
-            date=c.date, criterion=texts.get(c.criterion, c.criterion), effect=label(c.effect))
-            for c in result.changes_on[:3]]
+            date=c.date, criterion=texts.get(c.criterion) or change_subject(c.criterion),
+            effect=label(c.effect)) for c in result.changes_on[:3]]
         lines.append(self.tr("<i>ImmD decides every application.</i>"))
         self.eligibilityOutcome.setText("<br>".join(lines))
 
@@ -236,7 +237,8 @@ class EligibilityTab(QWidget):
         marks: list[str] = []
         groups = result.groups() if hasattr(result, "groups") else [("", result.criteria)]
         for group, criteria in groups:
-            parent = QTreeWidgetItem(tree, [group or result.scheme, "", ""])
+            parent = QTreeWidgetItem(tree, [group_name(group) if group
+                                            else _scheme_words(result.scheme), "", ""])
             parent.setFirstColumnSpanned(True)
             font = parent.font(0)
             font.setBold(True)
@@ -244,13 +246,13 @@ class EligibilityTab(QWidget):
             for c in criteria:
                 mark = self.tr(STATUS_MARK[c.status]) + (self.tr(" · review")
                                                          if c.review else "")
-                item = QTreeWidgetItem(parent, [mark, c.text, _why(c)])
+                item = QTreeWidgetItem(parent, [mark, _name(c), _why(c)])
                 item.setForeground(0, QBrush(QColor(STATUS_COLOUR[c.status])))
                 marks.append(item.text(0))
                 notes = [c.review or "", *getattr(c, "cautions", ())]
                 tip = "\n".join(n for n in notes if n)
                 for column in range(3):
-                    item.setToolTip(column, tip or c.text)
+                    item.setToolTip(column, tip or c.text)  # the rule's own (English) words
                 if c.status is Status.UNKNOWN and c.needs:
                     name = next((n for n in c.needs if n not in self.checked.facts), c.needs[0])
                     if name not in seen:
@@ -287,7 +289,7 @@ class EligibilityTab(QWidget):
             target, key, text = "override", name, fact_label(name)
             tip = self.tr("Kept with the case as the consultant's override.")
         child = QTreeWidgetItem(item, ["", f"↳ {text}", ""])
-        settles = self.tr("Settles: {criterion}").format(criterion=c.text)
+        settles = self.tr("Settles: {criterion}").format(criterion=_name(c))
         child.setToolTip(1, f"{settles}\n{tip}")
         entry.widget.setToolTip(f"{settles}\n{tip}")
         self.criteriaTree.setItemWidget(child, 2, _centred(entry.widget))
@@ -443,6 +445,11 @@ def _source_links(urls: tuple[str, ...] | list[str]) -> str:
     return ", ".join(links) or translate("eligibility", "none recorded")
 
 
+def _name(c: Criterion) -> str:
+    """A criterion as the tab names it: its full text in English, its name in Chinese."""
+    return criterion_name(c.text, c.id)
+
+
 def _why(c: Criterion) -> str:
     if c.status is Status.UNKNOWN and c.needs and c.detail.startswith("needs "):
         return translate("eligibility", "Needs: {facts}").format(
@@ -486,3 +493,11 @@ class _FactsModel(RecordTableModel[FactRow]):
         if role != Qt.ItemDataRole.EditRole or index.column() != 3:
             return False
         return self._tab.override_fact(self.row_object(index.row()).name, str(value))
+
+
+def _scheme_words(code: str) -> str:
+    """A result's scheme in the interface's words (``DEPENDANT`` → 受養人)."""
+    try:
+        return label(Scheme(code))
+    except ValueError:
+        return code

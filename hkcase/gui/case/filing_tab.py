@@ -66,9 +66,12 @@ class FilingTab(QWidget):
         self.ready: CaseReadiness | None = None
         self._stale = False
         from hkcase.domain.checklists import Lang
+        from hkcase.domain.messages import current_language
 
         for lang, name in LANGS:
             self.langCombo.addItem(name, Lang(lang))
+        # The sheet starts in the interface's language (another one is a choice away).
+        self.langCombo.setCurrentIndex(max(0, self.langCombo.findData(Lang(current_language()))))
         header = self.sheetTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -168,14 +171,14 @@ class FilingTab(QWidget):
         table.insertRow(row)
         table.setItem(row, 0, QTableWidgetItem(field.label))
         missing = f"[{text('missing', self.lang())}]"
-        value = QTableWidgetItem(field.value if field.value is not None else missing)
+        value = QTableWidgetItem(field.display if field.display is not None else missing)
         if field.missing:
             value.setForeground(self.palette().placeholderText())
         table.setItem(row, 1, value)
         button = QPushButton(self.tr("Copy"))
         button.setEnabled(not field.missing)
         button.setAccessibleName(self.tr("Copy {field}").format(field=field.label))
-        button.clicked.connect(lambda _c=False, v=field.value or "": self._copy(v))
+        button.clicked.connect(lambda _c=False, v=field.display or "": self._copy(v))
         table.setCellWidget(row, 2, button)
         self.copy_buttons.append(button)
 
@@ -210,7 +213,7 @@ class FilingTab(QWidget):
         """Every value in the e-form's order, one "label<TAB>value" line each."""
         if self.sheet is None:
             return
-        lines = [f"{f.label}\t{f.value if f.value is not None else ''}"
+        lines = [f"{f.label}\t{f.display if f.display is not None else ''}"
                  for f in self.sheet.in_order()]
         self._copy("\n".join(lines))
 

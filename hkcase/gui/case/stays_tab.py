@@ -74,7 +74,7 @@ class StaysTab(QWidget):
         self.staysView.setModel(self.stays)
         self.reminders = RecordTableModel[ReminderRow]([
             Column(self.tr("Due"), lambda r: r.due_date),
-            Column(self.tr("State"), lambda r: r.state.value + (
+            Column(self.tr("State"), lambda r: label(r.state) + (
                 until.format(date=r.snoozed_until) if r.snoozed_until else "")),
             Column(self.tr("Reminder"), self._title, tooltip=self._title),
         ], parent=self)
@@ -154,7 +154,8 @@ class StaysTab(QWidget):
         if stay_id is None:
             return  # the consultant will correct the date
         push_undo(self, undo.after_create(undo_session(self.ctx), "stay", stay_id,
-                                          f"record stay ending {limit.isoformat()}"))
+                                          self.tr("record stay ending {date}").format(
+                                              date=limit.isoformat())))
         for edit in (self.grantedEdit, self.entryEdit, self.limitEdit):
             edit.clear()
         self._done()
@@ -186,7 +187,7 @@ class StaysTab(QWidget):
             return
         except ConflictError as exc:  # a colleague changed the case: nothing to review
             if self.prompts.choose(self, self.tr("Stay not deleted"), delete_refused(exc),
-                                   ["Reload"]) == 0:
+                                   [self.tr("Reload")]) == 0:
                 self._done()  # the pane reloads the case as saved now
             return
         if done is not None:

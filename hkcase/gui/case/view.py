@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.app import AppContext
+from hkcase.domain.countries import country_name
+from hkcase.domain.messages import current_language
 from hkcase.domain.names import SCREEN_GAP, full_name
 from hkcase.domain.vocab import Outcome, Stage
 from hkcase.gui.case.activity_tab import ActivityTab
@@ -79,9 +81,9 @@ class CaseView(QWidget):
         self.prompts = prompts
         self.case: CaseDetail | None = None
         for stage in Stage:
-            self.stageCombo.addItem(label(stage.value), stage)
+            self.stageCombo.addItem(label(stage), stage)
         for outcome in Outcome:
-            self.outcomeCombo.addItem(outcome.value, outcome)
+            self.outcomeCombo.addItem(label(outcome), outcome)
         self.caseTitle.setObjectName("caseTitle")
         # The eligibility tab lives in hkcase.gui.case (case facts, overrides, verdict).
         self.eligibility_tab = EligibilityTab(ctx, prompts, self)
@@ -140,8 +142,9 @@ class CaseView(QWidget):
         self.caseTitle.setText(
             f"{case.reference} · {full_name(case.client_name, case.chinese_name, SCREEN_GAP)}")
         self.caseSubtitle.setText(
-            f"{label(case.scheme)} · {label(case.application_type.value)} · "
-            + self.tr("born {date}").format(date=case.date_of_birth) + f" · {case.nationality}"
+            f"{label(case.scheme)} · {label(case.application_type)} · "
+            + self.tr("born {date}").format(date=case.date_of_birth)
+            + f" · {country_name(case.nationality, current_language())}"
             + (" · " + self.tr("passport {number}").format(number=case.passport)
                if case.passport else ""))
         show_limit(self.limitBanner, case)
@@ -156,7 +159,8 @@ class CaseView(QWidget):
             self.consultantCombo.addItem(row.name, row.id)
         if case.consultant_id is not None and self.consultantCombo.findData(
                 case.consultant_id) < 0:  # deactivated: still this case's, kept on save
-            self.consultantCombo.addItem(f"{case.consultant} (inactive)", case.consultant_id)
+            self.consultantCombo.addItem(self.tr("{name} (inactive)").format(
+                name=case.consultant), case.consultant_id)
         self.consultantCombo.setCurrentIndex(max(0, self.consultantCombo.findData(
             case.consultant_id)))
         self.openedValue.setText(case.opened_on.isoformat())
@@ -189,9 +193,9 @@ class CaseView(QWidget):
                 "immd_file_ref": self.immdEdit.text().strip() or None,
                 "employer": self.employerEdit.text().strip() or None,
                 "consultant_id": self.consultantCombo.currentData(),
-                "submitted_on": date_from_field(self.submittedEdit, "submitted on"),
-                "decided_on": date_from_field(self.decidedEdit, "decided on"),
-                "contract_end": date_from_field(self.contractEdit, "contract ends"),
+                "submitted_on": date_from_field(self.submittedEdit, self.tr("submitted on")),
+                "decided_on": date_from_field(self.decidedEdit, self.tr("decided on")),
+                "contract_end": date_from_field(self.contractEdit, self.tr("contract ends")),
             }
             edited = edit_case(self.ctx.store, case.id, case.version, actor=self.ctx.actor,
                                **changes)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.app import AppContext
+from hkcase.domain.checklists import Lang
 from hkcase.domain.documents import DocumentVersion
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import ChecklistState
 from hkcase.gui.support.forms import combo_enum, date_from_field, load_form, mark_date_field
 from hkcase.gui.support.i18n import label
@@ -56,7 +58,7 @@ class ChecklistItemDialog(QDialog):
         self.ctx, self.prompts, self.item_id = ctx, prompts, item_id
         self.changed = False
         for state in ChecklistState:
-            self.stateCombo.addItem(label(state.value), state)
+            self.stateCombo.addItem(label(state), state)
         self.entry = get_item(ctx.store, item_id)
         self.titleEnEdit.setText(self.entry.title_en)
         self.titleZhEdit.setText(self.entry.title_zh or "")
@@ -64,7 +66,8 @@ class ChecklistItemDialog(QDialog):
         self.stateCombo.setCurrentIndex(self.stateCombo.findData(self.entry.state))
         self.mandatoryCheck.setChecked(self.entry.mandatory)
         self.notesEdit.setPlainText(self.entry.notes or "")
-        self.setWindowTitle(self.tr("Checklist item: {item}").format(item=self.entry.title_en))
+        title = self.entry.title(Lang(current_language()))  # the screen's language
+        self.setWindowTitle(self.tr("Checklist item: {item}").format(item=title))
         self.versionExpiryEdit.textChanged.connect(lambda _t: mark_date_field(
             self.versionExpiryEdit))
         self.versionsList.currentItemChanged.connect(lambda _c, _p: self._fill_version())

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from hkcase.app import AppContext
 from hkcase.domain.client_fields import field_problem
+from hkcase.domain.countries import UnknownCountryError, country_name, normalise_country
 from hkcase.domain.date_entry import parse_entered_date
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import (
     Residence,
     Sex,
@@ -44,6 +46,22 @@ from hkcase.services.clients import (
 from hkcase.services.conflicts import review_client
 from hkcase.services.errors import ConflictError, ValidationError
 from hkcase.services.records import ClientInput, TravelDocumentInput, create_client
+
+
+def shown_country(code: str) -> str:
+    """A stored country code as a field shows it: its name on a Chinese screen (a name
+    typed back is understood as well as a code), the code as ever on an English one."""
+    lang = current_language()
+    return code if lang == "en" or not code else country_name(code, lang)
+
+
+def typed_country(text: str) -> str:
+    """The code of what a country field holds (a shown name, or what was typed); text that
+    names no country is kept, so the service says what is wrong with it."""
+    try:
+        return normalise_country(text) if text.strip() else text
+    except UnknownCountryError:
+        return text
 
 
 def _flag(edit: QLineEdit, problem: str | None) -> str | None:
@@ -124,10 +142,10 @@ class ClientDialog(QDialog):
         for sex in Sex:
             self.sexCombo.addItem(sexes[sex.value], sex)
         for residence in Residence:
-            self.residenceCombo.addItem(label(residence.value), residence)
+            self.residenceCombo.addItem(label(residence), residence)
         self.docTypeCombo.addItem(self.tr("(none)"), None)
         for kind in TravelDocumentType:
-            self.docTypeCombo.addItem(label(kind.value), kind)
+            self.docTypeCombo.addItem(label(kind), kind)
         install_date_entries(self.dobEdit, self.docIssueEdit, self.docExpiryEdit,
                              self.awardEdit, self.startEdit, self.endEdit)
         for edit in (self.dobEdit, self.nationalityEdit, self.hkidEdit, self.mainlandEdit,
@@ -146,7 +164,7 @@ class ClientDialog(QDialog):
         self.history = ClientHistory(self)
         if client_id is not None:
             self._load(client_id)
-        self.setWindowTitle("Edit client" if client_id else "New client")
+        self.setWindowTitle(self.tr("Edit client") if client_id else self.tr("New client"))
 
     def _load(self, client_id: int) -> None:
         record = get_client(self.ctx.store, client_id)
@@ -160,7 +178,7 @@ class ClientDialog(QDialog):
         self.chineseEdit.setText(data.chinese_name or "")
         self.sexCombo.setCurrentIndex(self.sexCombo.findData(data.sex))
         self.dobEdit.setText(data.date_of_birth.isoformat())
-        self.nationalityEdit.setText(data.nationality)
+        self.nationalityEdit.setText(shown_country(data.nationality))
         self.residenceCombo.setCurrentIndex(self.residenceCombo.findData(data.residence))
         self.hkidEdit.setText(data.hkid or "")
         self.mainlandEdit.setText(data.mainland_id or "")
@@ -181,13 +199,14 @@ class ClientDialog(QDialog):
         self.docTypeCombo.setCurrentIndex(max(0, self.docTypeCombo.findData(kind))
                                           if kind else 0)
         self.docNumberEdit.setText(values.get("number") or "")
-        self.docCountryEdit.setText(values.get("issuing_country") or "")
+        self.docCountryEdit.setText(shown_country(values.get("issuing_country") or ""))
         for edit, name in ((self.docIssueEdit, "issue_date"),
                            (self.docExpiryEdit, "expiry_date")):
             day = values.get(name)
             edit.setText(day.isoformat() if day else "")
-        self.documentBox.setTitle("Travel document" if document_id or self.client_id is None
-                                  else "New travel document")
+        self.documentBox.setTitle(self.tr("Travel document")
+                                  if document_id or self.client_id is None
+                                  else self.tr("New travel document"))
 
     # Validation as you type ------------------------------------------------------
     def validate(self) -> list[str]:
@@ -198,9 +217,10 @@ class ClientDialog(QDialog):
                   ("expiry_date", self.docExpiryEdit), ("issuing_country", self.docCountryEdit))
         problems = [p for name, edit in fields
                     if (p := _flag(edit, field_problem(name, edit.text())))]
-        for combo, what in ((self.sexCombo, "sex"), (self.residenceCombo, "residence")):
+        for combo, what in ((self.sexCombo, self.tr("choose the sex")),
+                            (self.residenceCombo, self.tr("choose the residence"))):
             if combo.currentData() is None:
-                problems.append(f"choose the {what}")
+                problems.append(what)
         self.messageLabel.setText("\n".join(problems))
         self.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
         return problems
@@ -214,7 +234,7 @@ class ClientDialog(QDialog):
             issued = self.docIssueEdit.text().strip()
             docs.append(TravelDocumentInput(
                 doc_type, self.docNumberEdit.text(),
-                self.docCountryEdit.text() or self.nationalityEdit.text(),
+                typed_country(self.docCountryEdit.text() or self.nationalityEdit.text()),
                 parse_entered_date(issued) if issued else None,
                 parse_entered_date(expiry) if expiry else None, self.document_id))
         return ClientInput(
@@ -223,7 +243,7 @@ class ClientDialog(QDialog):
             chinese_name=self.chineseEdit.text().strip() or None,
             sex=combo_enum(self.sexCombo, Sex),  # type: ignore[arg-type]  # validate() checked
             date_of_birth=parse_entered_date(self.dobEdit.text()),
-            nationality=self.nationalityEdit.text(),
+            nationality=typed_country(self.nationalityEdit.text()),
             residence=combo_enum(self.residenceCombo, Residence),  # type: ignore[arg-type]
             hkid=self.hkidEdit.text().strip() or None,
             mainland_id=self.mainlandEdit.text().strip() or None,

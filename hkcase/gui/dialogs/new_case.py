@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.app import AppContext
+from hkcase.domain.countries import country_name
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import ApplicationType, Scheme
 from hkcase.gui.dialogs.client import ClientDialog
 from hkcase.gui.support.forms import combo_enum, load_form
@@ -49,9 +51,9 @@ class NewCaseDialog(QDialog):
         self.prompts = prompts
         self.created_case_id: int | None = None
         for scheme in Scheme:
-            self.schemeCombo.addItem(scheme.value, scheme)
+            self.schemeCombo.addItem(label(scheme), scheme)
         for kind in ApplicationType:
-            self.typeCombo.addItem(label(kind.value), kind)
+            self.typeCombo.addItem(label(kind), kind)
         self.consultantCombo.addItem(self.tr("(nobody)"), None)
         for row in active_consultants(ctx.store):
             self.consultantCombo.addItem(row.name, row.id)
@@ -75,7 +77,7 @@ class NewCaseDialog(QDialog):
         for match in find_clients(self.ctx.store, self.clientSearch.text()):
             item = QListWidgetItem(self.tr("{name} · born {date} · {nationality}").format(
                 name=f"{match.name}　{match.chinese_name or ''}", date=match.date_of_birth,
-                nationality=match.nationality))
+                nationality=country_name(match.nationality, current_language())))
             item.setData(Qt.ItemDataRole.UserRole, match.id)
             self.clientList.addItem(item)
 
@@ -83,7 +85,8 @@ class NewCaseDialog(QDialog):
         data = get_client(self.ctx.store, client_id).data
         item = QListWidgetItem(self.tr("{name} · born {date} · {nationality}").format(
             name=f"{data.family_name} {data.given_names}　{data.chinese_name or ''}",
-            date=data.date_of_birth, nationality=data.nationality))
+            date=data.date_of_birth,
+            nationality=country_name(data.nationality, current_language())))
         item.setData(Qt.ItemDataRole.UserRole, client_id)
         self.clientList.clear()
         self.clientList.addItem(item)
@@ -103,7 +106,7 @@ class NewCaseDialog(QDialog):
             return
         suggestions = suggest_schemes(self.ctx.store, client_id, date.today())
         self.suggestionLabel.setText(self.tr("Suggested: {schemes}").format(schemes=", ".join(
-            f"{s.scheme.value} ({label(s.outcome)})" for s in suggestions[:4])))
+            f"{label(s.scheme)} ({label(s.outcome)})" for s in suggestions[:4])))
         if suggestions:
             self.schemeCombo.setCurrentIndex(self.schemeCombo.findData(suggestions[0].scheme))
 

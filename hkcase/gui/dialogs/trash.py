@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.app import AppContext
+from hkcase.domain.messages import current_language, said_again
 from hkcase.gui.models.records import Column, RecordTableModel
 from hkcase.gui.support.forms import load_form
 from hkcase.gui.support.prompts import Prompts
@@ -40,8 +41,9 @@ class TrashDialog(QDialog):
         self.items = RecordTableModel[trash.TrashItem]([
             Column(self.tr("Deleted"), lambda t: t.deleted_at),
             Column(self.tr("By"), lambda t: t.deleted_by),
-            Column(self.tr("What"), lambda t: t.label, tooltip=lambda t: t.label),
-            Column(self.tr("With it"), lambda t: ", ".join(t.contents)),
+            Column(self.tr("What"), self._what, tooltip=self._what),
+            Column(self.tr("With it"), lambda t: ", ".join(
+                said_again(c, current_language()) for c in t.contents)),
         ], parent=self)
         self.trashView.setModel(self.items)
         header = self.trashView.horizontalHeader()
@@ -53,6 +55,11 @@ class TrashDialog(QDialog):
         self.buttonBox.rejected.connect(self.reject)
         self.buttonBox.accepted.connect(self.accept)
         self.reload()
+
+    @staticmethod
+    def _what(item: trash.TrashItem) -> str:
+        """What was deleted (kept in English) in the screen's language."""
+        return said_again(item.label, current_language())
 
     def reload(self) -> None:
         self.items.set_rows(trash.list_trash(self.ctx.store))
@@ -83,7 +90,7 @@ class TrashDialog(QDialog):
             return
         if not self.prompts.confirm(self, self.tr("Delete for good"),
                                     self.tr("Delete {item} for good? This cannot be undone.")
-                                    .format(item=item.label)):
+                                    .format(item=self._what(item))):
             return
         try:
             trash.purge(self.ctx.store, item.id, self.ctx.locations.attachments_dir,

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from hkcase.gui.models.records import OBJECT_ROLE, SORT_ROLE
+from hkcase.gui.support.i18n import label
 
 if TYPE_CHECKING:  # imported when the store is attached (start-up: the first paint)
     from hkcase.services.cases.listing import CaseFilter, CaseList, CaseListItem
@@ -43,8 +44,8 @@ COLUMNS: tuple[tuple[str, str, Callable[[CaseListItem], Any]], ...] = (
     (QT_TRANSLATE_NOOP("CaseListModel", "Reference"), "reference", lambda i: i.row.reference),
     (QT_TRANSLATE_NOOP("CaseListModel", "Client"), "client", lambda i: i.client_name),
     ("中文姓名", "chinese_name", lambda i: i.row.chinese_name or ""),
-    (QT_TRANSLATE_NOOP("CaseListModel", "Scheme"), "scheme", lambda i: i.row.scheme.value),
-    (QT_TRANSLATE_NOOP("CaseListModel", "Stage"), "stage", lambda i: i.row.stage.value),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Scheme"), "scheme", lambda i: label(i.row.scheme)),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Stage"), "stage", lambda i: label(i.row.stage)),
     (QT_TRANSLATE_NOOP("CaseListModel", "Consultant"), "consultant",
      lambda i: i.row.consultant or ""),
     (QT_TRANSLATE_NOOP("CaseListModel", "Limit of stay"), "limit_of_stay",

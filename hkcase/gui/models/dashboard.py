@@ -52,7 +52,7 @@ def short_what(row: DashboardRow, section: Section) -> str:
     note, shown once above the tree and in the row's tooltip)."""
     note = section.note
     if note and row.what.endswith(note) and len(row.what) > len(note):
-        return row.what[:-len(note)].rstrip(" :;—-")
+        return row.what[:-len(note)].rstrip(" :;—-：；")
     return row.what
 
 

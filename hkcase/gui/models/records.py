@@ -7,7 +7,14 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from hkcase.gui.support.i18n import label
 
@@ -15,6 +22,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
+#: How a yes/no value reads in a cell (translated when shown).
+YES_NO = (QT_TRANSLATE_NOOP("RecordTableModel", "no"),
+          QT_TRANSLATE_NOOP("RecordTableModel", "yes"))
 
 
 def display(value: Any) -> str:
@@ -25,10 +35,10 @@ def display(value: Any) -> str:
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Enum):
-        return label(value.value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return QCoreApplication.translate("RecordTableModel", str(YES_NO[value]))
+    if isinstance(value, Enum):
+        return label(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     return str(value)

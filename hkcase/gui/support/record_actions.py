@@ -46,7 +46,8 @@ def save_asking(prompts: Prompts, parent: QWidget, title: str,
     try:
         return save(False)
     except NeedsConfirmation as asked:
-        text = "\n".join(asked.questions) + "\n\nSave it as typed?"
+        text = QCoreApplication.translate("record_actions", "{questions}\n\nSave it as typed?"
+                                          ).format(questions="\n".join(asked.questions))
         if not prompts.confirm(parent, title, text):
             return None
         return save(True)

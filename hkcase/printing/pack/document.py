@@ -19,8 +19,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from hkcase.domain.checklists import Lang, Texts
+from hkcase.domain.countries import country_name
 from hkcase.domain.documents import ChecklistEntry, ExpiryWarning
 from hkcase.domain.labels import label
+from hkcase.domain.messages import Message, said_again, tr
 from hkcase.domain.names import full_name
 from hkcase.domain.reminders.wording import limit_passed, limit_passed_title
 from hkcase.domain.vocab import ChecklistState, ItemBasis
@@ -157,6 +159,14 @@ def _date(day: date | None, lang: Lang) -> str:
     return day.isoformat() if lang is Lang.EN else long_date(day, lang)
 
 
+def _said(text: str, lang: Lang) -> str:
+    """A skip's reason or file in the pack's language: a ``Message`` said again, a stored
+    English sentence the catalogue knows in its Chinese; anything else (a file's name) as is."""
+    if isinstance(text, Message):
+        return label(text, lang)
+    return said_again(text, lang) if text.isascii() else text
+
+
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -177,10 +187,12 @@ def _enclosures(data: PackData, opened: Mapping[int, PdfReader | str], lang: Lan
         doc = entry.latest
         title = _title(entry, lang)
         if doc is None:
-            skipped.append(SkippedAttachment(title, "(no file)",
-                                             "accepted, but no file is attached"))
+            skipped.append(SkippedAttachment(title, tr("(no file)"),
+                                             tr("accepted, but no file is attached")))
             continue
-        reader = opened.get(entry.id, "its file was not opened for this pack")
+        reader = opened.get(entry.id)
+        if reader is None:
+            reader = tr("its file was not opened for this pack")
         if isinstance(reader, str):
             skipped.append(SkippedAttachment(title, doc.original_name, reader))
             continue
@@ -247,7 +259,9 @@ def _travel(data: PackData, lang: Lang) -> str:
     doc = data.client.travel_document
     if doc is None:
         return ""
-    line = f"{label(doc.doc_type, lang)} {doc.number} ({doc.issuing_country})"
+    place = country_name(doc.issuing_country, lang)
+    line = (f"{label(doc.doc_type, lang)} {doc.number} ({place})" if lang is Lang.EN
+            else f"{label(doc.doc_type, lang)} {doc.number}（{place}）")
     if doc.expiry_date:
         line += ("," if lang is Lang.EN else "，") + (" " if lang is Lang.EN else "") + _w(
             "valid_to", lang, date=_date(doc.expiry_date, lang))
@@ -265,7 +279,7 @@ def _summary(text: Text, data: PackData, marks: dict[str, int], lang: Lang) -> l
         (_w("name", lang), c.english_name), (_w("chinese_name", lang), c.chinese_name or ""),
         (_w("sex", lang), label(c.sex, lang)),
         (_w("date_of_birth", lang), _date(c.date_of_birth, lang)),
-        (_w("nationality", lang), c.nationality),
+        (_w("nationality", lang), country_name(c.nationality, lang)),
         (_w("residence", lang), label(c.residence, lang)), (_w("hkid", lang), c.hkid or ""),
         (_w("mainland_id", lang), c.mainland_id or ""),
         (_w("travel_document", lang), _travel(data, lang)),
@@ -319,9 +333,9 @@ def _file_cell(text: Text, entry: ChecklistEntry, lang: Lang) -> Any:
 
 def _expiry_line(warning: ExpiryWarning, lang: Lang) -> str:
     if lang is Lang.EN:
-        return warning.message
+        return label(warning.message, lang)  # a Message: said again in the pack's language
     return _w("expired" if warning.expired else "expires_soon", lang,
-              title=warning.item_title, file=warning.original_name,
+              title=warning.title(lang), file=warning.original_name,
               date=long_date(warning.expiry_date, lang),
               filing=long_date(warning.filing_date, lang))
 
@@ -406,8 +420,8 @@ def _enclosure_index(text: Text, enclosures: list[Enclosure], skipped: list[Skip
         rows = [[text(_w(h, lang), s.cell_head, where="skipped", bold=bold)
                  for h in ("document", "file", "why")]]
         rows += [[text(k.item_title, s.cell, where="skipped"),
-                  text(k.original_name, s.cell, where="skipped"),
-                  text(k.reason, s.cell, where="skipped")] for k in skipped]
+                  text(_said(k.original_name, lang), s.cell, where="skipped"),
+                  text(_said(k.reason, lang), s.cell, where="skipped")] for k in skipped]
         story.append(grid(rows, [60 * mm, 45 * mm, FRAME_WIDTH - 105 * mm]))
     return story
 

@@ -19,8 +19,9 @@ from hkcase.printing.text import (
     criterion_detail,
     criterion_name,
     eligibility_word,
+    explanation,
     fact_names,
-    reason_text,
+    reason_line,
     scheme_name,
 )
 
@@ -78,10 +79,10 @@ def _criteria(text: Text, result: dict[str, Any], lang: Lang = Lang.EN) -> Table
     rows: list[list[Any]] = [[text(eligibility_word(h, lang), s.cell_head, where="eligibility",
                                    bold=bold) for h in ("criterion", "status", "reason")]]
     for c in criteria:
-        reason = [(criterion_detail(str(c.get("detail") or ""), lang), s.cell, False)]
+        reason = [(criterion_detail(c.get("detail") or "", lang), s.cell, False)]
         if c.get("review"):
-            reason.append((eligibility_word("review", lang, text=c["review"]), s.cell_small,
-                           False))
+            reason.append((eligibility_word("review", lang, text=explanation(c["review"], lang)),
+                           s.cell_small, False))
         reason = [r for r in reason if r[0]] or [("", s.cell, False)]
         name = [(criterion_name(c, lang), s.cell, False)]
         if lang is not Lang.EN and c.get("text"):
@@ -127,13 +128,15 @@ def eligibility_section(text: Text, report: EligibilityReport | None, marks: dic
         (w("record", lang), _provenance(report, lang)),
     ], where="eligibility", label_width=30 * mm))
     story.append(Spacer(1, 3 * mm))
+    criteria = list(result.get("criteria") or [])
     table = _criteria(text, result, lang)
     if table is not None:
         story.append(table)
-    reasons = [str(r) for r in result.get("reasons") or []]
+    reasons = list(result.get("reasons") or [])  # Messages kept: they are said in ``lang``
     if reasons:
         story.append(text(w("why", lang), s.h2, where="eligibility", bold=bold))
-        story += [text.bullet(reason_text(r), where="eligibility") for r in reasons]
+        story += [text.bullet(reason_line(r, criteria, lang), where="eligibility")
+                  for r in reasons]
     missing = result.get("missing") or []
     if missing:
         story.append(text(w("missing", lang, facts=fact_names([str(m) for m in missing], lang)),

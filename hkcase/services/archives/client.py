@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import tr
 from hkcase.services.archives import format as F
 from hkcase.services.archives.export import ArchiveResult, write_archive
 from hkcase.services.errors import ValidationError
@@ -38,8 +39,9 @@ def check_reference(text: str) -> str:
     """``text`` as a CLIENT_REF (a client number or a case reference), or ``ValidationError``."""
     cleaned = text.strip()
     if not (cleaned.isdigit() or _CASE_REFERENCE.match(cleaned)):
-        raise ValidationError("client", f"{text!r} is neither a client number (e.g. 42) nor "
-                                        "a case reference (e.g. 2026-000123)")
+        raise ValidationError("client", tr("{text} is neither a client number (e.g. 42) nor a "
+                                           "case reference (e.g. 2026-000123)",
+                                           text=repr(text)))
     return cleaned
 
 
@@ -56,7 +58,8 @@ def client_for_reference(store: Store, text: str) -> int:
             found = session.execute(sa.select(case.c.client_id).where(
                 case.c.reference == cleaned)).scalar()
     if found is None:
-        raise ValidationError("client", f"there is no client or case {cleaned}")
+        raise ValidationError("client", tr("there is no client or case {reference}",
+                                           reference=cleaned))
     return int(found)
 
 
@@ -111,7 +114,8 @@ def export_client(store: Store, attachments_dir: Path, client_id: int, target: P
     with store.reading() as session:
         if session.execute(sa.select(_tables()["client"].c.id).where(
                 _tables()["client"].c.id == client_id)).first() is None:
-            raise ValidationError("client", f"there is no client number {client_id}")
+            raise ValidationError("client", tr("there is no client number {client_id}",
+                                               client_id=client_id))
     return write_archive(store, attachments_dir, target, scope=F.CLIENT,
                          select=lambda session: select_client(session, client_id),
                          subject=f"client {client_id}", plain=plain)

@@ -35,6 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase import __version__
+from hkcase.domain.messages import say, tr
 from hkcase.services.archives import format as F
 from hkcase.services.attachments import files as attachment_files
 from hkcase.services.attachments import shared
@@ -67,7 +68,7 @@ def schema_revision(session: Session) -> str:
     """The revision the database is stamped with."""
     revision = session.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     if revision is None:
-        raise F.ArchiveError("the database has no schema revision")
+        raise F.ArchiveError(tr("the database has no schema revision"))
     return str(revision)
 
 
@@ -86,12 +87,14 @@ def check_target(target: Path) -> Path:
     """The output path, refused before anything is read if it cannot be written."""
     target = Path(target)
     if target.is_dir():
-        raise ValidationError("output", f"{target} is a folder; give a file name ending .zip")
+        raise ValidationError("output", tr("{target} is a folder; give a file name ending .zip",
+                                           target=target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError("output", f"folder {folder} does not exist")
+        raise ValidationError("output", tr("folder {folder} does not exist", folder=folder))
     if not os.access(folder, os.W_OK):
-        raise ValidationError("output", f"folder {folder} cannot be written by you")
+        raise ValidationError("output", tr("folder {folder} cannot be written by you",
+                                           folder=folder))
     return target
 
 
@@ -102,7 +105,8 @@ def atomic_output(target: Path) -> Iterator[IO[bytes]]:
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
-        raise ValidationError("output", f"cannot write {target}: {exc.strerror}") from None
+        raise ValidationError("output", tr("cannot write {target}: {reason}", target=target,
+                                           reason=exc.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
@@ -110,7 +114,8 @@ def atomic_output(target: Path) -> Iterator[IO[bytes]]:
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except OSError as exc:
-        raise ValidationError("output", f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ValidationError("output", tr("cannot write {target}: {reason}", target=target,
+                                           reason=exc.strerror or exc)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -166,6 +171,7 @@ def _shared_attachments(writer: _Writer, session: Session, documents: list[dict[
 
     warnings: list[str] = []
     done: set[str] = set()
+    missing = 0
     for doc in documents:
         relative = doc["stored_path"]
         if relative in done:
@@ -173,21 +179,25 @@ def _shared_attachments(writer: _Writer, session: Session, documents: list[dict[
         done.add(relative)
         info = blobs.blob_info(session, doc["sha256"])
         if info is None:
-            warnings.append(f"{doc['original_name']}: its file is missing from the shared "
-                            "store (the row is archived without it; run 'hkcase "
-                            "migrate-files' on the desktop it was attached on)")
+            missing += 1
+            warnings.append(tr("{file}: its file is missing from the shared store (the row is "
+                               "archived without it; run 'hkcase migrate-files' on the desktop "
+                               "it was attached on)", file=doc["original_name"]))
             continue
         written = writer.write_chunks(F.ATTACHMENTS_DIR + relative, blobs.iter_blob(session, info))
         if written != doc["sha256"]:
-            warnings.append(f"{doc['original_name']}: its stored file has changed since it was "
-                            "attached (checksum differs); archived as it is now")
-    return len(done) - sum("missing" in w for w in warnings), warnings
+            warnings.append(tr("{file}: its stored file has changed since it was attached "
+                               "(checksum differs); archived as it is now",
+                               file=doc["original_name"]))
+    return len(done) - missing, warnings
 
 
 def _attachments(writer: _Writer, attachments_dir: Path, documents: list[dict[str, Any]]
                  ) -> tuple[int, list[str]]:
     """Copy each stored file the documents use once; warnings for missing or changed ones."""
-    warnings, done = [], set()
+    warnings: list[str] = []
+    done: set[str] = set()
+    missing = 0
     for doc in documents:
         relative = doc["stored_path"]
         if relative in done:
@@ -195,20 +205,22 @@ def _attachments(writer: _Writer, attachments_dir: Path, documents: list[dict[st
         done.add(relative)
         source = attachment_files.absolute_path(attachments_dir, relative)
         if not source.is_file():
-            warnings.append(f"{doc['original_name']}: its file is missing from the "
-                            "attachments folder (the row is archived without it)")
+            missing += 1
+            warnings.append(tr("{file}: its file is missing from the attachments folder (the "
+                               "row is archived without it)", file=doc["original_name"]))
             continue
         if crypto.is_encrypted(source) and \
                 attachment_files.file_sha256(source) == attachment_files.TAMPERED:
-            warnings.append(f"{doc['original_name']}: its stored file has been changed or "
-                            "damaged (it fails its encryption check); the row is archived "
-                            "without it")
+            warnings.append(tr("{file}: its stored file has been changed or damaged (it fails "
+                               "its encryption check); the row is archived without it",
+                               file=doc["original_name"]))
             continue
         written = writer.write_file(F.ATTACHMENTS_DIR + relative, source)
         if written != doc["sha256"]:
-            warnings.append(f"{doc['original_name']}: its stored file has changed since it was "
-                            "attached (checksum differs); archived as it is now")
-    return len(done) - sum("missing" in w for w in warnings), warnings
+            warnings.append(tr("{file}: its stored file has changed since it was attached "
+                               "(checksum differs); archived as it is now",
+                               file=doc["original_name"]))
+    return len(done) - missing, warnings
 
 
 def sealing_for(attachments_dir: Path) -> tuple[crypto.Header, crypto.Keys] | None:
@@ -272,7 +284,7 @@ def write_archive(store: Store, attachments_dir: Path, target: Path, *,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "tables": {name: {"member": f"{F.TABLES_DIR}{name}.json", "rows": count}
                        for name, count in rows.items()},
-            "members": writer.members, "warnings": warnings,
+            "members": writer.members, "warnings": [say(w, "en") for w in warnings],
         }
         archive.writestr(F.MANIFEST, json_bytes(manifest))
     log.info("wrote %s%s archive of %d rows and %d files", "encrypted " if seal else "",

@@ -27,6 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from hkcase.domain.messages import tr
 from hkcase.services.errors import ValidationError
 from hkcase.store.base import Base
 
@@ -125,8 +126,9 @@ class Codec:
     def load(self, data: dict[str, Any]) -> dict[str, Any]:
         unknown = set(data) - set(self.kinds)
         if unknown:
-            raise ArchiveError(f"table {self.table.name} in the archive has columns this "
-                               f"hkcase does not know: {', '.join(sorted(unknown))}")
+            raise ArchiveError(tr("table {table} in the archive has columns this hkcase does "
+                                  "not know: {columns}", table=self.table.name,
+                                  columns=", ".join(sorted(unknown))))
         out: dict[str, Any] = {}
         for name, kind in self.kinds.items():
             if name not in data and self.table.c[name].default is not None:

@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import tr
 from hkcase.services.archives import format as F
 from hkcase.services.archives.export import schema_revision
 from hkcase.services.attachments import files as attachment_files
@@ -67,18 +68,22 @@ def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     try:
         info = archive.getinfo(F.MANIFEST)
     except KeyError:
-        raise F.ArchiveError(f"{source.name} is not an hkcase archive (no manifest.json)") from None
+        raise F.ArchiveError(tr("{name} is not an hkcase archive (no manifest.json)",
+                                name=source.name)) from None
     if info.file_size > _MAX_MANIFEST:
-        raise F.ArchiveError(f"{source.name}: manifest.json is too large to be hkcase's")
+        raise F.ArchiveError(tr("{name}: manifest.json is too large to be hkcase's",
+                                name=source.name))
     try:
         manifest = json.loads(archive.read(info))
     except (ValueError, zipfile.BadZipFile) as exc:
-        raise F.ArchiveError(f"{source.name}: manifest.json cannot be read ({exc})") from None
+        raise F.ArchiveError(tr("{name}: manifest.json cannot be read ({error})",
+                                name=source.name, error=exc)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != F.FORMAT:
-        raise F.ArchiveError(f"{source.name} is not an hkcase archive")
+        raise F.ArchiveError(tr("{name} is not an hkcase archive", name=source.name))
     if manifest.get("format_version") != F.FORMAT_VERSION:
-        raise F.ArchiveError(f"{source.name} is archive format {manifest.get('format_version')}; "
-                             f"this hkcase reads format {F.FORMAT_VERSION}")
+        raise F.ArchiveError(tr("{name} is archive format {found}; this hkcase reads format "
+                                "{wanted}", name=source.name,
+                                found=manifest.get("format_version"), wanted=F.FORMAT_VERSION))
     return manifest
 
 
@@ -88,7 +93,7 @@ def opened(source: Path) -> Iterator[Path]:
     try:
         header = crypto.sealed_header(source)
     except crypto.TamperedFileError as exc:
-        raise F.ArchiveError(f"{source.name}: {exc}") from None
+        raise F.ArchiveError(tr("{name}: {error}", name=source.name, error=exc)) from None
     if header is None:
         yield source
         return
@@ -101,8 +106,9 @@ def opened(source: Path) -> Iterator[Path]:
         try:
             crypto.unseal(source, plain, keys)
         except crypto.TamperedFileError:
-            raise F.ArchiveError(f"{source.name} is damaged or was changed (it fails its "
-                                 "encryption check); nothing was imported") from None
+            raise F.ArchiveError(tr("{name} is damaged or was changed (it fails its "
+                                    "encryption check); nothing was imported",
+                                    name=source.name)) from None
         yield plain
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -118,19 +124,23 @@ def _verify(path: Path, source: Path) -> dict[str, Any]:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise F.ArchiveError(f"{source} cannot be read as a ZIP archive ({exc})") from None
+        raise F.ArchiveError(tr("{path} cannot be read as a ZIP archive ({error})",
+                                path=source, error=exc)) from None
     with archive:
         manifest = _read_manifest(archive, source)
         members: dict[str, Any] = manifest.get("members") or {}
         names = {i.filename for i in archive.infolist() if not i.is_dir()} - {F.MANIFEST}
         for name in sorted(names | set(members)):
             if not _safe_name(name):
-                raise F.ArchiveError(f"{source.name}: member {name!r} has an unsafe name")
+                raise F.ArchiveError(tr("{archive}: member {member} has an unsafe name",
+                                        archive=source.name, member=repr(name)))
             if name not in members:
-                raise F.ArchiveError(f"{source.name}: {name} is not listed in the manifest "
-                                     "(the archive was changed)")
+                raise F.ArchiveError(tr("{archive}: {member} is not listed in the manifest (the "
+                                        "archive was changed)", archive=source.name,
+                                        member=name))
             if name not in names:
-                raise F.ArchiveError(f"{source.name}: {name} is missing from the archive")
+                raise F.ArchiveError(tr("{archive}: {member} is missing from the archive",
+                                        archive=source.name, member=name))
             expected = members[name]
             digest, size = hashlib.sha256(), 0
             try:
@@ -141,10 +151,12 @@ def _verify(path: Path, source: Path) -> dict[str, Any]:
                             break
                         digest.update(chunk)
             except (zipfile.BadZipFile, OSError, ValueError) as exc:
-                raise F.ArchiveError(f"{source.name}: {name} is damaged ({exc})") from None
+                raise F.ArchiveError(tr("{archive}: {member} is damaged ({error})",
+                                        archive=source.name, member=name, error=exc)) from None
             if size != int(expected["size"]) or digest.hexdigest() != expected["sha256"]:
-                raise F.ArchiveError(f"{source.name}: {name} does not match its checksum in the "
-                                     "manifest (the archive is damaged or was changed)")
+                raise F.ArchiveError(tr("{archive}: {member} does not match its checksum in the "
+                                        "manifest (the archive is damaged or was changed)",
+                                        archive=source.name, member=name))
     return manifest
 
 
@@ -254,7 +266,7 @@ def import_archive(store: Store, attachments_dir: Path, source: Path) -> Importe
     """Load a full archive into an empty store; ``ArchiveError`` and nothing written if not."""
     source = Path(source)
     if not source.is_file():
-        raise F.ArchiveError(f"{source} is not a file")
+        raise F.ArchiveError(tr("{path} is not a file", path=source))
     with opened(source) as plain:
         return _import(store, attachments_dir, plain, source)
 
@@ -262,24 +274,25 @@ def import_archive(store: Store, attachments_dir: Path, source: Path) -> Importe
 def _import(store: Store, attachments_dir: Path, path: Path, source: Path) -> ImportedArchive:
     manifest = _verify(path, source)
     if manifest.get("scope") != F.FULL:
-        raise F.ArchiveError(f"{source.name} holds one person's data (export-client), not a "
-                             "whole database; it cannot be imported")
+        raise F.ArchiveError(tr("{name} holds one person's data (export-client), not a whole "
+                                "database; it cannot be imported", name=source.name))
     with store.reading() as session:
         revision = schema_revision(session)
         full = _store_is_empty(session)
     if manifest.get("schema_revision") != revision:
-        raise F.ArchiveError(
-            f"{source.name} was written at schema revision {manifest.get('schema_revision')}; "
-            f"this database is at {revision}: import it with the hkcase version that wrote it")
+        raise F.ArchiveError(tr(
+            "{name} was written at schema revision {found}; this database is at {revision}: "
+            "import it with the hkcase version that wrote it", name=source.name,
+            found=manifest.get("schema_revision"), revision=revision))
     if full:
-        raise F.ArchiveError("the database is not empty (it holds rows in "
-                             f"{', '.join(full[:5])}); import an archive only into a new, "
-                             "empty data folder")
+        raise F.ArchiveError(tr("the database is not empty (it holds rows in {tables}); import "
+                                "an archive only into a new, empty data folder",
+                                tables=", ".join(full[:5])))
     known = {t.name for t in F.tables()}
     unknown = set(manifest.get("tables", {})) - known
     if unknown:
-        raise F.ArchiveError(f"{source.name} holds tables this hkcase does not know: "
-                             f"{', '.join(sorted(unknown))}")
+        raise F.ArchiveError(tr("{name} holds tables this hkcase does not know: {tables}",
+                                name=source.name, tables=", ".join(sorted(unknown))))
     with zipfile.ZipFile(path) as archive:
         files = sorted(n for n in manifest["members"] if n.startswith(F.ATTACHMENTS_DIR))
         in_database = shared.in_database(store)
@@ -305,8 +318,8 @@ def _import(store: Store, attachments_dir: Path, path: Path, source: Path) -> Im
         except (sa.exc.DBAPIError, ValueError, KeyError, TypeError) as exc:
             _remove(created)
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise F.ArchiveError(f"{source.name} could not be loaded, nothing was imported "
-                                 f"({reason})") from None
+            raise F.ArchiveError(tr("{name} could not be loaded, nothing was imported "
+                                    "({reason})", name=source.name, reason=reason)) from None
         except BaseException:
             _remove(created)
             raise

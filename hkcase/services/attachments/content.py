@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from hkcase.domain.messages import tr
+
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
@@ -47,7 +49,8 @@ _BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 4, "PA": 4, "I;16": 2, "I;16B"
 
 
 class UnusableContent(Exception):
-    """A file that cannot be used; the message says why in plain words ("it is …")."""
+    """A file that cannot be used; the message (``args[0]``, a ``Message``) says why in plain
+    words ("it is …")."""
 
 
 @contextmanager
@@ -64,16 +67,18 @@ def check_size(size: tuple[int, int], mode: str = "RGB", index: int = 0) -> int:
     """Raise ``UnusableContent`` if an image this size is too large to decode; its pixels."""
     width, height = size
     pixels = width * height
-    page = f"page {index + 1} " if index else ""
+    page = tr("page {n} ", n=index + 1) if index else ""
     if width <= 0 or height <= 0:
-        raise UnusableContent(f"it is a damaged image ({page}has no pixels)")
+        raise UnusableContent(tr("it is a damaged image ({page}has no pixels)", page=page))
     if pixels > MAX_FRAME_PIXELS:
-        raise UnusableContent(
-            f"it is an image {page}of {width:,} × {height:,} pixels; hkcase opens images of "
-            f"at most {MAX_FRAME_PIXELS // 1_000_000} megapixels (scan it at 300 dpi)")
+        raise UnusableContent(tr(
+            "it is an image {page}of {width:,} × {height:,} pixels; hkcase opens images of at "
+            "most {most} megapixels (scan it at 300 dpi)", page=page, width=width,
+            height=height, most=MAX_FRAME_PIXELS // 1_000_000))
     if pixels * _BYTES_PER_PIXEL.get(mode, 4) > MAX_FRAME_BYTES:
-        raise UnusableContent(f"it is an image {page}too large to open safely "
-                              f"({width:,} × {height:,} pixels, {mode})")
+        raise UnusableContent(tr("it is an image {page}too large to open safely ({width:,} × "
+                                 "{height:,} pixels, {mode})", page=page, width=width,
+                                 height=height, mode=mode))
     return int(pixels)
 
 
@@ -91,15 +96,16 @@ def image_frames(path: Path) -> Iterator[Any]:
         with pillow_guard(), Image.open(path) as image:
             frames = int(getattr(image, "n_frames", 1))
             if frames > MAX_FRAMES:
-                raise UnusableContent(f"it is an image with {frames} pages; hkcase opens at "
-                                      f"most {MAX_FRAMES}")
+                raise UnusableContent(tr("it is an image with {frames} pages; hkcase opens "
+                                         "at most {most}", frames=frames, most=MAX_FRAMES))
             for index in range(frames):
                 image.seek(index)
                 # Before load(): nothing is decoded yet.
                 total += check_size(image.size, image.mode, index)
                 if total > MAX_TOTAL_PIXELS:
-                    raise UnusableContent("it is an image too large to open safely "
-                                          f"({total:,} pixels over {index + 1} pages)")
+                    raise UnusableContent(tr("it is an image too large to open safely "
+                                             "({total:,} pixels over {pages} pages)",
+                                             total=total, pages=index + 1))
                 image.load()
                 frame = ImageOps.exif_transpose(image.copy())
                 if frame.mode not in ("1", "L", "RGB", "CMYK"):
@@ -108,11 +114,12 @@ def image_frames(path: Path) -> Iterator[Any]:
     except UnusableContent:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise UnusableContent("it is an image declaring more pixels than can be opened safely "
-                              "(a decompression bomb)") from None
+        raise UnusableContent(tr("it is an image declaring more pixels than can be opened "
+                                 "safely (a decompression bomb)")) from None
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
         log.info("image %s unreadable: %r", path.name, exc)
-        raise UnusableContent(f"it is a damaged image ({exc.__class__.__name__})") from None
+        raise UnusableContent(tr("it is a damaged image ({error})",
+                                 error=exc.__class__.__name__)) from None
 
 
 def check_image(path: Path) -> None:
@@ -139,13 +146,13 @@ def open_pdf(path: Path, stream: BinaryIO | None = None) -> PdfReader:
             try:
                 opened = reader.decrypt("")
             except Exception as exc:  # pypdf needs 'cryptography' for AES
-                raise UnusableContent(
-                    f"it is encrypted and cannot be opened here ({exc})") from None
+                raise UnusableContent(tr("it is encrypted and cannot be opened here ({error})",
+                                         error=exc)) from None
             if not opened:
-                raise UnusableContent("it is protected with a password (ask for a copy "
-                                      "without one)") from None
+                raise UnusableContent(tr("it is protected with a password (ask for a copy "
+                                         "without one)")) from None
         if len(reader.pages) == 0:
-            raise UnusableContent("it is a PDF with no pages")
+            raise UnusableContent(tr("it is a PDF with no pages"))
         PdfWriter(clone_from=reader)  # resolves every object the pages refer to
         for page in reader.pages:
             contents = page.get_contents()
@@ -155,12 +162,12 @@ def open_pdf(path: Path, stream: BinaryIO | None = None) -> PdfReader:
     except UnusableContent:
         raise
     except LimitReachedError:
-        raise UnusableContent("it is a PDF whose content would inflate past the safe limit "
-                              "(a decompression bomb)") from None
+        raise UnusableContent(tr("it is a PDF whose content would inflate past the safe "
+                                 "limit (a decompression bomb)")) from None
     except Exception as exc:  # pypdf raises many kinds of error for a damaged file
         log.info("attachment %s unreadable: %r", path.name, exc)
-        raise UnusableContent(
-            f"it is damaged or not a valid PDF ({exc.__class__.__name__})") from None
+        raise UnusableContent(tr("it is damaged or not a valid PDF ({error})",
+                                 error=exc.__class__.__name__)) from None
 
 
 def check_content(path: Path, media_type: str) -> None:
@@ -171,4 +178,4 @@ def check_content(path: Path, media_type: str) -> None:
     elif media_type in IMAGE_TYPES:
         check_image(path)
     else:
-        raise UnusableContent(f"hkcase cannot open {media_type} files")
+        raise UnusableContent(tr("hkcase cannot open {media_type} files", media_type=media_type))

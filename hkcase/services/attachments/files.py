@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from hkcase.domain.messages import Message, tr
 from hkcase.services.attachments import content as attachment_content
 from hkcase.services.errors import ValidationError
 from hkcase.store import crypto
@@ -61,30 +62,41 @@ def sniff_media_type(head: bytes) -> str | None:
     return None
 
 
-def _describe(head: bytes) -> str:
+def _describe(head: bytes) -> Message:
     """A guess at what a refused file is, to make the message useful."""
-    known = ((b"PK\x03\x04", "a ZIP or Office file (DOCX, XLSX)"),
-             (b"\xd0\xcf\x11\xe0", "an old Office file (DOC, XLS)"),
-             (b"GIF8", "a GIF image"), (b"RIFF", "a WEBP image or other RIFF file"),
-             (b"{\\rtf", "an RTF document"))
-    for magic, words in known:
-        if head.startswith(magic):
-            return words
+    if head.startswith(b"PK\x03\x04"):
+        return tr("a ZIP or Office file (DOCX, XLSX)")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return tr("an old Office file (DOC, XLS)")
+    if head.startswith(b"GIF8"):
+        return tr("a GIF image")
+    if head.startswith(b"RIFF"):
+        return tr("a WEBP image or other RIFF file")
+    if head.startswith(b"{\\rtf"):
+        return tr("an RTF document")
     if len(head) >= 12 and head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
-        return "a HEIC photo"
+        return tr("a HEIC photo")
     if head.lstrip()[:1] == b"<":
-        return "a web page or XML file"
+        return tr("a web page or XML file")
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return "not a file type hkcase accepts"
-    return "plain text"
+        return tr("not a file type hkcase accepts")
+    return tr("plain text")
 
 
 #: What a file's name claims it is, by extension.
 _CLAIMED = {".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".tif": TIFF,
             ".tiff": TIFF}
-_WORDS = {PDF: "PDF", JPEG: "JPEG image", PNG: "PNG image", TIFF: "TIFF image"}
+
+
+def _claimed_words(media_type: str) -> Message:
+    """What a file's name says it is, in words."""
+    if media_type == PDF:
+        return tr("PDF")
+    if media_type == JPEG:
+        return tr("JPEG image")
+    return tr("PNG image") if media_type == PNG else tr("TIFF image")
 
 
 @dataclass(frozen=True)
@@ -156,8 +168,8 @@ def decrypted_copy(path: Path, name: str | None = None) -> Path:
     target = folder / (name or path.name)
     key = crypto.keys_for(path)
     if key is None:
-        raise crypto.NoKeyError(f"{path.name} is encrypted and its data folder is not open "
-                                "with its passphrase")
+        raise crypto.NoKeyError(tr("{name} is encrypted and its data folder is not open with "
+                                   "its passphrase", name=path.name))
     try:
         crypto.decrypt_file(path, target, key.files)
     except BaseException:
@@ -208,31 +220,35 @@ def check_source(source: Path) -> str:
     name = source.name
     try:
         if not source.is_file():
-            raise ValidationError("file", f"{source} is not a file")
+            raise ValidationError("file", tr("{path} is not a file", path=source))
         size = source.stat().st_size
         with source.open("rb") as stream:
             head = stream.read(1024)
     except OSError as exc:
-        raise ValidationError("file", f"cannot read {name}: {exc.strerror or exc}") from None
+        raise ValidationError("file", tr("cannot read {name}: {reason}", name=name,
+                                         reason=exc.strerror or exc)) from None
     if size == 0:
-        raise ValidationError("file", f"{name} is empty")
+        raise ValidationError("file", tr("{name} is empty", name=name))
     if size > MAX_BYTES:
-        raise ValidationError("file", f"{name} is {size / 2**20:.0f} MB; hkcase takes files of "
-                                      f"at most {MAX_BYTES // 2**20} MB")
+        raise ValidationError("file", tr("{name} is {size:.0f} MB; hkcase takes files of at "
+                                         "most {most} MB", name=name, size=size / 2**20,
+                                         most=MAX_BYTES // 2**20))
     media_type = sniff_media_type(head)
     claimed = _CLAIMED.get(source.suffix.lower())
     if media_type is None:
         if claimed is not None:
-            raise ValidationError(
-                "file", f"{name} is {_describe(head)}, not a {_WORDS[claimed]} as its name "
-                        f"says: only {ACCEPTED_WORDS} files can be attached")
-        raise ValidationError(
-            "file", f"{name} is {_describe(head)}: only {ACCEPTED_WORDS} files can be attached "
-                    "(save or scan it as PDF first)")
+            raise ValidationError("file", tr(
+                "{name} is {kind}, not a {claimed} as its name says: only PDF, JPEG, PNG or "
+                "TIFF files can be attached", name=name, kind=_describe(head),
+                claimed=_claimed_words(claimed)))
+        raise ValidationError("file", tr(
+            "{name} is {kind}: only PDF, JPEG, PNG or TIFF files can be attached (save or scan "
+            "it as PDF first)", name=name, kind=_describe(head)))
     try:
         attachment_content.check_content(source, media_type)
     except attachment_content.UnusableContent as exc:
-        raise ValidationError("file", f"{name} cannot be attached: {exc}") from None
+        raise ValidationError("file", tr("{name} cannot be attached: {reason}", name=name,
+                                         reason=exc.args[0])) from None
     return media_type
 
 
@@ -269,8 +285,9 @@ def store_file(attachments_dir: Path, source: Path) -> StoredFile:
         _fsync_folder(final.parent)
         return StoredFile(sha256, size, media_type, relative, created=True)
     except OSError as exc:
-        raise ValidationError("file", f"cannot store {source.name} in {attachments_dir}: "
-                                      f"{exc.strerror or exc}") from None
+        raise ValidationError("file", tr("cannot store {name} in {folder}: {reason}",
+                                         name=source.name, folder=attachments_dir,
+                                         reason=exc.strerror or exc)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from hkcase.domain.messages import tr
 from hkcase.services.attachments import files as attachment_files
 from hkcase.services.attachments import shared
 from hkcase.services.errors import ValidationError
@@ -57,19 +58,24 @@ class Outcome:
     @property
     def line(self) -> str:
         """One line for the user."""
+        path = self.relative_path
         if self.status == COPIED:
-            return (f"copied {self.relative_path} ({self.size_bytes} bytes, checksum "
-                    "verified)")
+            return tr("copied {path} ({size} bytes, checksum verified)", path=path,
+                      size=self.size_bytes)
         if self.status == ALREADY:
-            return f"already in the shared store: {self.relative_path}"
+            return tr("already in the shared store: {path}", path=path)
         if self.status == DAMAGED:
-            return (f"not copied: {self.relative_path} does not match its checksum "
-                    f"({self.detail}); restore it from a backup")
+            return tr("not copied: {path} does not match its checksum ({detail}); restore it "
+                      "from a backup", path=path, detail=self.detail)
         if self.status == UNREADABLE:
-            return f"not copied: {self.relative_path} cannot be read ({self.detail})"
-        return (f"still missing from the shared store: {self.relative_path} (named by "
-                f"{self.documents} document{'s' if self.documents != 1 else ''}); run "
-                "'hkcase migrate-files' on the desktop it was attached on")
+            return tr("not copied: {path} cannot be read ({detail})", path=path,
+                      detail=self.detail)
+        if self.documents == 1:
+            return tr("still missing from the shared store: {path} (named by 1 document); run "
+                      "'hkcase migrate-files' on the desktop it was attached on", path=path)
+        return tr("still missing from the shared store: {path} (named by {count} documents); "
+                  "run 'hkcase migrate-files' on the desktop it was attached on", path=path,
+                  count=self.documents)
 
 
 def _stored_files(folder: Path) -> Iterator[tuple[str, Path]]:
@@ -94,14 +100,14 @@ def _copy_one(store: Store, relative: str, path: Path) -> Outcome:
     try:
         found = crypto.plain_sha256(path)  # decrypted and authenticated if sealed
     except crypto.TamperedFileError:
-        return Outcome(DAMAGED, relative, detail="it fails its encryption check")
+        return Outcome(DAMAGED, relative, detail=tr("it fails its encryption check"))
     except crypto.NoKeyError:
-        return Outcome(UNREADABLE, relative, detail="it is encrypted and this data folder "
-                                                    "is not unlocked")
+        return Outcome(UNREADABLE, relative, detail=tr("it is encrypted and this data folder "
+                                                       "is not unlocked"))
     except OSError as exc:
         return Outcome(UNREADABLE, relative, detail=str(exc.strerror or exc))
     if found != sha256:
-        return Outcome(DAMAGED, relative, detail="its content has changed")
+        return Outcome(DAMAGED, relative, detail=tr("its content has changed"))
     size = 0
 
     def counted() -> Iterator[bytes]:
@@ -115,7 +121,7 @@ def _copy_one(store: Store, relative: str, path: Path) -> Outcome:
             written = blobs.write_blob(session, sha256, counted(),
                                        media_type=_media_type(path))
     except blobs.BlobMismatchError:  # changed between the check and the copy
-        return Outcome(DAMAGED, relative, detail="it changed while being copied")
+        return Outcome(DAMAGED, relative, detail=tr("it changed while being copied"))
     except (OSError, crypto.TamperedFileError) as exc:
         return Outcome(UNREADABLE, relative, detail=str(getattr(exc, "strerror", None) or exc))
     if not written:  # a colleague's run stored it meanwhile
@@ -133,9 +139,9 @@ def migrate_files(store: Store, attachments_dir: Path,
     ``ValidationError`` if the store keeps no files (SQLite: they stay in the folder).
     """
     if not shared.in_database(store):
-        raise ValidationError("database", "this data folder's database is a SQLite file, "
-                              "whose attachments stay in the data folder: migrate-files is "
-                              "for a shared PostgreSQL database (HKCASE_DATABASE_URL)")
+        raise ValidationError("database", tr(
+            "this data folder's database is a SQLite file, whose attachments stay in the data "
+            "folder: migrate-files is for a shared PostgreSQL database (HKCASE_DATABASE_URL)"))
     outcomes: list[Outcome] = []
     for relative, path in _stored_files(Path(attachments_dir)):
         outcome = _copy_one(store, relative, path)

@@ -35,6 +35,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import Message, tr
 from hkcase.services.attachments import files as attachment_files
 from hkcase.services.errors import ValidationError
 from hkcase.store import Store, blobs, crypto
@@ -88,8 +89,8 @@ def prepare(source: Path) -> Prepared:
                 digest.update(block)
                 size += len(block)
     except OSError as exc:
-        raise ValidationError("file", f"cannot read {source.name}: "
-                                      f"{exc.strerror or exc}") from None
+        raise ValidationError("file", tr("cannot read {name}: {reason}", name=source.name,
+                                         reason=exc.strerror or exc)) from None
     sha256 = digest.hexdigest()
     return Prepared(source, sha256, size, media_type,
                     attachment_files.relative_path_for(sha256, media_type))
@@ -112,11 +113,12 @@ def put_prepared(session: Session, prepared: Prepared) -> bool:
             return blobs.write_blob(session, prepared.sha256, _file_chunks(stream),
                                     media_type=prepared.media_type)
     except blobs.BlobMismatchError:
-        raise ValidationError("file", f"{prepared.source.name} changed while it was being "
-                                      "attached; attach it again") from None
+        raise ValidationError("file", tr("{name} changed while it was being attached; attach "
+                                         "it again", name=prepared.source.name)) from None
     except OSError as exc:
-        raise ValidationError("file", f"cannot read {prepared.source.name}: "
-                                      f"{exc.strerror or exc}") from None
+        raise ValidationError("file", tr("cannot read {name}: {reason}",
+                                         name=prepared.source.name,
+                                         reason=exc.strerror or exc)) from None
 
 
 _VIEW_DIRS: list[Path] = []
@@ -312,14 +314,15 @@ def unused_hashes(session: Session, hashes: set[str]) -> set[str]:
     return hashes - used
 
 
-def describe(problem: StoredFileProblem, *, where: str = "attachments folder") -> str:
-    """A problem in the words the pack and the exports use."""
+def describe(problem: StoredFileProblem, *, where: str = "attachments folder") -> Message:
+    """A problem in the words the pack and the exports use (``where``: ``store_label``)."""
     if problem.kind == MISSING:
-        return f"its file is missing from the {where}"
+        return (tr("its file is missing from the shared store") if where == "shared store"
+                else tr("its file is missing from the attachments folder"))
     if problem.kind == TAMPERED:
-        return ("its stored file has changed since it was attached (it fails its "
-                "encryption check)")
-    return "its stored file has changed since it was attached (checksum differs)"
+        return tr("its stored file has changed since it was attached (it fails its "
+                  "encryption check)")
+    return tr("its stored file has changed since it was attached (checksum differs)")
 
 
 def store_label(store: Store | None) -> str:

@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from hkcase.domain.messages import tr
 from hkcase.store import crypto
 from hkcase.store.sqlite_backup import fsync_folder
 
@@ -63,7 +64,8 @@ def _content_hash(copy: Path, raw_hash: str, source: Path) -> str | None:
         return raw_hash
     keys = crypto.keys_for(source) or crypto.keys_for(copy)
     if keys is None:
-        raise crypto.NoKeyError(f"{source.name} is encrypted and its data folder is not open")
+        raise crypto.NoKeyError(tr("{name} is encrypted and its data folder is not open",
+                                   name=source.name))
     try:
         return crypto.plain_sha256(copy, keys.files)
     except crypto.TamperedFileError:

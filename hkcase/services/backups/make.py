@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from hkcase.domain.messages import tr
 from hkcase.services.backups.attachments import (
     AttachmentSync,
     attachments_beside,
@@ -73,16 +74,17 @@ def backup_now(store: Store, backup_dir: Path, attachments_dir: Path | None, *,
     try:
         backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"cannot create the backups folder {backup_dir}: "
-                          f"{exc.strerror}") from None
+        raise BackupError(tr("cannot create the backups folder {folder}: {reason}",
+                             folder=backup_dir, reason=exc.strerror)) from None
     target = write_backup(store, backup_dir / backup_name(database, label, started))
     synced = None
     if attachments_dir is not None:
         try:
             synced = sync_attachments(attachments_dir, backup_dir / ATTACHMENTS)
         except OSError as exc:
-            raise BackupError(f"the database was backed up to {target}, but copying the "
-                              f"attachments failed: {exc.strerror}") from None
+            raise BackupError(tr("the database was backed up to {target}, but copying the "
+                                 "attachments failed: {reason}", target=target,
+                                 reason=exc.strerror)) from None
     removed = rotate_backups(backup_dir) if rotate else ()
     seconds = (datetime.now() - started).total_seconds()
     log.info("backed up the database to %s in %.2f s", target.name, seconds)
@@ -107,8 +109,9 @@ def backup_to_file(store: Store, target: Path, attachments_dir: Path | None,
             crypto.write_header(beside, header)
     except (OSError, StoreError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-        raise BackupError(f"the database was backed up to {copy}, but copying the "
-                          f"attachments to {beside} failed: {reason}") from None
+        raise BackupError(tr("the database was backed up to {target}, but copying the "
+                             "attachments to {folder} failed: {reason}", target=copy,
+                             folder=beside, reason=reason)) from None
     seconds = (datetime.now() - started).total_seconds()
     return BackupReport(copy, seconds, synced)
 

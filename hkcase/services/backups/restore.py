@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hkcase.config.locations import Locations
+from hkcase.domain.messages import tr
 from hkcase.services.backups.attachments import attachments_beside, restore_attachments
 from hkcase.services.backups.files import ATTACHMENTS, DAMAGED, backup_name, list_backups
 from hkcase.store import crypto, open_store, sqlite_path, sqlite_url
@@ -51,8 +52,10 @@ class BackupInfo:
     modified: datetime
 
     def describe(self) -> str:
-        return (f"{self.path.name} ({self.clients:,} clients, {self.cases:,} cases, schema "
-                f"{self.revision}, saved {self.modified:%Y-%m-%d %H:%M})")
+        """The backup in a few words, in the interface's language."""
+        return tr("{name} ({clients:,} clients, {cases:,} cases, schema {revision}, saved "
+                  "{saved})", name=self.path.name, clients=self.clients, cases=self.cases,
+                  revision=self.revision, saved=self.modified)
 
 
 @dataclass(frozen=True)
@@ -74,28 +77,30 @@ def inspect_backup(path: Path, keys: Keys | None = None) -> BackupInfo:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise BackupError(f"cannot read {path}: {exc.strerror}") from None
+        raise BackupError(tr("cannot read {path}: {reason}", path=path,
+                             reason=exc.strerror)) from None
     if head != SQLITE_HEADER and keys is None:
         if len(head) == len(SQLITE_HEADER):
-            raise BackupError(f"{path} is not an hkcase backup, or it is encrypted and this "
-                              "data folder is not (restore it into its own encrypted data "
-                              "folder)")
-        raise BackupError(f"{path} is not an hkcase backup (not an SQLite database)")
+            raise BackupError(tr("{path} is not an hkcase backup, or it is encrypted and this "
+                                 "data folder is not (restore it into its own encrypted data "
+                                 "folder)", path=path))
+        raise BackupError(tr("{path} is not an hkcase backup (not an SQLite database)",
+                             path=path))
     try:
         try:
             conn = open_quietly(path, keys)
         except WrongPassphraseError:
-            raise BackupError(f"{path} is not an hkcase backup, or it is encrypted with "
-                              "another data folder's key") from None
+            raise BackupError(tr("{path} is not an hkcase backup, or it is encrypted with "
+                                 "another data folder's key", path=path)) from None
         try:
             verdict = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check(5)"))
             if verdict != "ok":
-                raise BackupError(f"{path} is damaged (integrity check: {verdict[:200]}); "
-                                  "choose another backup")
+                raise BackupError(tr("{path} is damaged (integrity check: {verdict}); choose "
+                                     "another backup", path=path, verdict=verdict[:200]))
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"alembic_version", "client", "case"} <= tables:
-                raise BackupError(f"{path} is not an hkcase database")
+                raise BackupError(tr("{path} is not an hkcase database", path=path))
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             clients = conn.execute("SELECT count(*) FROM client").fetchone()[0]
             cases = conn.execute('SELECT count(*) FROM "case"').fetchone()[0]
@@ -104,14 +109,15 @@ def inspect_backup(path: Path, keys: Keys | None = None) -> BackupInfo:
     except db_errors() as exc:
         if isinstance(exc, sqlite3.Error) and isinstance(describe(exc, str(path)),
                                                          DamagedDatabaseError):
-            raise BackupError(f"{path} is damaged ({str(exc).splitlines()[0]}); choose "
-                              "another backup") from None
-        raise BackupError(f"{path} cannot be read as an hkcase backup "
-                          f"({str(exc).splitlines()[0]})") from None
+            raise BackupError(tr("{path} is damaged ({error}); choose another backup",
+                                 path=path, error=str(exc).splitlines()[0])) from None
+        raise BackupError(tr("{path} cannot be read as an hkcase backup ({error})", path=path,
+                             error=str(exc).splitlines()[0])) from None
     if revision is None or not known_revision(revision[0]):
-        raise BackupError(f"{path} was written by a newer version of hkcase (schema "
-                          f"{revision[0] if revision else 'none'}); install that version "
-                          f"(head here is {head_revision()})")
+        raise BackupError(tr("{path} was written by a newer version of hkcase (schema "
+                             "{revision}); install that version (head here is {head})",
+                             path=path, revision=revision[0] if revision else "none",
+                             head=head_revision()))
     modified = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path, revision[0], int(clients), int(cases), modified)
 
@@ -178,8 +184,8 @@ def _restore_into_live(source: Path, database: Path, keys: Keys | None) -> None:
         finally:
             dst.close()
     except db_errors() as exc:
-        raise BackupError(f"restoring {source.name} failed and nothing was changed "
-                          f"({str(exc).splitlines()[0]})") from None
+        raise BackupError(tr("restoring {name} failed and nothing was changed ({error})",
+                             name=source.name, error=str(exc).splitlines()[0])) from None
     finally:
         src.close()
 
@@ -195,8 +201,9 @@ def _encrypted_copy(source: Path, folder: Path, keys: Keys) -> Path:
     try:
         export_encrypted(plain, target, keys)
     except _FAILED as exc:
-        raise BackupError(f"restoring {source.name} failed while encrypting it; nothing was "
-                          f"changed ({str(exc).splitlines()[0]})") from None
+        raise BackupError(tr("restoring {name} failed while encrypting it; nothing was "
+                             "changed ({error})", name=source.name,
+                             error=str(exc).splitlines()[0])) from None
     finally:
         for leftover in (plain, plain.with_name(plain.name + "-journal")):
             with contextlib.suppress(FileNotFoundError):
@@ -233,8 +240,8 @@ def _replace_damaged(source: Path, database: Path, backup_dir: Path,
     except OSError as exc:
         with contextlib.suppress(OSError):
             fresh.unlink()
-        raise BackupError(f"restoring {source.name} failed ({exc.strerror}); the current "
-                          "database was not replaced") from None
+        raise BackupError(tr("restoring {name} failed ({reason}); the current database was "
+                             "not replaced", name=source.name, reason=exc.strerror)) from None
     return aside
 
 
@@ -253,7 +260,7 @@ def restore(locations: Locations, source: Path) -> RestoreReport:
     info = inspect_backup(source, keys)
     database = database_file(locations)
     if database.exists() and database.resolve() == source.resolve():
-        raise BackupError(f"{source} is the current database itself")
+        raise BackupError(tr("{path} is the current database itself", path=source))
     locations.ensure()
     kept = None
     converted = None

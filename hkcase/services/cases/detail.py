@@ -8,6 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 
 from hkcase.domain.labels import label
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import (
     ApplicationType,
     AuditAction,
@@ -75,7 +76,8 @@ def get_case(store: Store, case_id: int) -> CaseDetail:
     with store.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         client = session.get_one(Client, case.client_id)
         passport = session.scalars(
             sa.select(TravelDocument.number).where(TravelDocument.client_id == client.id)
@@ -108,10 +110,11 @@ class NoteRow:
 def add_note(store: Store, case_id: int, body: str, *, actor: str) -> NoteRow:
     """Add a consultant's note to a case."""
     if not body.strip():
-        raise ValidationError("body", "the note is empty")
+        raise ValidationError("body", tr("the note is empty"))
     with store.transaction() as session:
         if session.get(Case, case_id) is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         note = Note(case_id=case_id, kind=NoteKind.NOTE, author=actor, body=body.strip())
         session.add(note)
         audit.record(session, actor=actor, action=AuditAction.CREATE, obj=note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hkcase.domain.messages import tr
 from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
 from hkcase.services.records import update_case
@@ -18,7 +19,8 @@ def edit_case(store: Store, case_id: int, expected_version: int, *, actor: str,
     with store.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         # Exact: the save below fails if the case changed after this read.
         before = {name: getattr(case, name) for name in changes if hasattr(case, name)}
     ref = update_case(store, case_id, expected_version, actor=actor, **changes)

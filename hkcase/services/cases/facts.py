@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.case_facts import SPEC_BY_KEY, CaseFactSpec
+from hkcase.domain.labels import label
+from hkcase.domain.messages import current_language, tr
 from hkcase.domain.vocab import AuditAction, EducationLevel
 from hkcase.services.conflicts import conflict
 from hkcase.services.eligibility.facts import stored_case_facts, stored_overrides
@@ -49,7 +51,8 @@ def _plain(value: Any) -> Any:
 def _case(session: Session, case_id: int, expected_version: int | None) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise ValidationError("case_id", f"there is no case number {case_id}")
+        raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                            case_id=case_id))
     if expected_version is not None and case.version != expected_version:
         raise conflict(case, session)
     return case
@@ -71,42 +74,58 @@ def _clean(spec: CaseFactSpec, value: Any) -> Any:
     """``value`` as stored, or ``ValidationError`` in the consultant's words."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    label, kind = spec.label, spec.kind
+    kind = spec.kind
 
     def refuse(message: str) -> ValidationError:
-        return ValidationError(spec.key, f"{label}: {message}")
+        return _refused(spec, message)
 
     if kind == "bool":
         if not isinstance(value, bool):
-            raise refuse("answer yes or no")
+            raise refuse(tr("answer yes or no"))
         return value
     if kind in ("text", "longtext"):
         if not isinstance(value, str):
-            raise refuse("expected text")
+            raise refuse(tr("expected text"))
         text = value.strip()
         if len(text) > _TEXT_LIMITS.get(spec.key, 200):
-            raise refuse(f"at most {_TEXT_LIMITS.get(spec.key, 200)} characters")
+            raise refuse(tr("at most {n} characters", n=_TEXT_LIMITS.get(spec.key, 200)))
         return text
     if kind == "date":
         if isinstance(value, str):
             try:
                 value = date.fromisoformat(value.strip())
             except ValueError:
-                raise refuse(f"{value!r} is not a date (YYYY-MM-DD)") from None
+                raise refuse(tr("{value!r} is not a date (YYYY-MM-DD)", value=value)) from None
         if not isinstance(value, date) or not 1900 <= value.year <= 2100:
-            raise refuse("give a date between 1900 and 2100")
+            raise refuse(tr("give a date between 1900 and 2100"))
         return value
     if kind == "choice":
         allowed = [c for c, _ in spec.choices]
         if value not in allowed:
-            raise refuse(f"choose one of {', '.join(t for _, t in spec.choices)}")
+            raise refuse(tr("choose one of {choices}", choices=_choices(spec)))
         return value
     if kind == "languages":
         items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-            raise refuse("list the languages, separated by commas")
+            raise refuse(tr("list the languages, separated by commas"))
         return [v.strip() for v in items if v.strip()] or None
     return _number(spec, value, refuse)
+
+
+def _field_words(spec: CaseFactSpec) -> str:
+    """The input's label in the current language (English: the spec's own words)."""
+    code = current_language()
+    return spec.label if code == "en" else label(spec.key, code, vocab="CaseFact")
+
+
+def _refused(spec: CaseFactSpec, problem: str) -> ValidationError:
+    return ValidationError(spec.key, tr("{field}: {problem}", field=_field_words(spec),
+                                        problem=problem))
+
+
+def _choices(spec: CaseFactSpec) -> list[str]:
+    code = current_language()
+    return [words if code == "en" else label(value, code) for value, words in spec.choices]
 
 
 def _number(spec: CaseFactSpec, value: Any, refuse: Any) -> Any:
@@ -115,23 +134,23 @@ def _number(spec: CaseFactSpec, value: Any, refuse: Any) -> Any:
         try:
             value = float(text)
         except ValueError:
-            raise refuse(f"{value!r} is not a number") from None
+            raise refuse(tr("{value!r} is not a number", value=value)) from None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise refuse("expected a number")
+        raise refuse(tr("expected a number"))
     high = spec.maximum if spec.maximum is not None else MAX_HKD
     if value < 0 or value > high:
-        raise refuse(f"must be between 0 and {high:,.0f}")
+        raise refuse(tr("must be between 0 and {high:,.0f}", high=high))
     if spec.kind == "percent":
         return float(value)
     if not float(value).is_integer():
-        raise refuse("give a whole number")
+        raise refuse(tr("give a whole number"))
     return int(value)
 
 
 def _cleaned(changes: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(changes) - set(SPEC_BY_KEY))
     if unknown:
-        raise ValidationError(unknown[0], "not a case fact")
+        raise ValidationError(unknown[0], tr("not a case fact"))
     return {key: _clean(SPEC_BY_KEY[key], value) for key, value in changes.items()}
 
 
@@ -152,8 +171,8 @@ def _apply_case_facts(session: Session, case: Case, cleaned: dict[str, Any], act
         setattr(case if key in _ON_CASE else row, _ON_CASE.get(key, key), value)
         diff[key] = [_plain(old_plain), _plain(value)]
     if row.salary_hkd is not None and row.salary_period is None:
-        raise ValidationError("salary_period", "Salary per: say whether the salary is "
-                              "monthly or annual")
+        raise _refused(SPEC_BY_KEY["salary_period"],
+                       tr("say whether the salary is monthly or annual"))
     if not diff and not created:
         return False
     row.updated_by = actor
@@ -196,7 +215,7 @@ def _apply_confirmation(session: Session, case: Case, on_list: bool | None, acto
                         ) -> None:
     education = bachelor_record(session, case.client_id)
     if education is None:
-        raise ValidationError("education", "the client has no bachelor's degree on record")
+        raise ValidationError("education", tr("the client has no bachelor's degree on record"))
     old = education.ttps_list_confirmed
     education.ttps_list_confirmed = on_list
     education.ttps_list_confirmed_for = None if on_list is None else education.institution

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.edits import Edited
 from hkcase.services.errors import ValidationError
@@ -19,18 +20,18 @@ def get_note(store: Store, note_id: int) -> str:
     with store.reading() as session:
         note = session.get(Note, note_id)
         if note is None:
-            raise ValidationError("note", "that note no longer exists (deleted meanwhile?)")
+            raise ValidationError("note", tr("that note no longer exists (deleted meanwhile?)"))
         return note.body
 
 
 def update_note(store: Store, note_id: int, body: str, *, actor: str) -> Edited:
     """Replace a note's text (audited old → new)."""
     if not body.strip():
-        raise ValidationError("body", "the note is empty: delete it instead")
+        raise ValidationError("body", tr("the note is empty: delete it instead"))
     with store.transaction() as session:
         note = session.get(Note, note_id)
         if note is None:
-            raise ValidationError("note", "that note no longer exists (deleted meanwhile?)")
+            raise ValidationError("note", tr("that note no longer exists (deleted meanwhile?)"))
         before = note.body
         note.body = body.strip()
         diff = audit.pending_changes(note)

@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from hkcase.domain.eligibility.wording import KeptEffect, change_subject, word
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import Stage
 from hkcase.services.eligibility.run import case_eligibility, fact_label
 from hkcase.services.errors import ValidationError
@@ -72,28 +74,35 @@ def _why(run: _Run, now: dict[str, Any], facts_now: dict[str, Any],
     old_rules = (run.result.get("rule_set") or {}).get("id")
     new_rules = (now.get("rule_set") or {}).get("id")
     if old_rules != new_rules:
-        reasons.append(f"rules changed: {old_rules or 'none'} → {new_rules or 'none'}")
+        reasons.append(tr("rules changed: {before} → {after}", before=old_rules or tr("none"),
+                          after=new_rules or tr("none")))
     derived = {name: item.get("value") for name, item in
                (run.inputs.get("derived") or {}).items()}
     for name in sorted(set(derived) | set(facts_now)):
         if name.startswith("years_"):
             continue  # experience grows with time alone: said by the dated changes below
         if derived.get(name) != facts_now.get(name):
-            reasons.append(f"{fact_label(name)}: {_show(derived.get(name))} → "
-                           f"{_show(facts_now.get(name))}")
+            reasons.append(tr("{fact}: {before} → {after}",
+                              fact=word(name, fact_label(name), "ProfileFact"),
+                              before=_show(derived.get(name)), after=_show(facts_now.get(name))))
     for change in run.result.get("changes_on") or []:
         if run.assessment_date < date.fromisoformat(change["date"]) <= on:
-            reasons.append(f"on {change['date']}: {change['criterion']} {change['effect']}")
+            key = str(change["criterion"])
+            reasons.append(tr("on {day}: {criterion} {effect}", day=change["date"],
+                              criterion=change_subject(key) if key in ("outcome", "category")
+                              else word(key, vocab="Criterion"),
+                              effect=KeptEffect(str(change["effect"]), key)))
     if not reasons:
-        reasons.append(f"assessed on {run.assessment_date}; the answer changed since")
+        reasons.append(tr("assessed on {day}; the answer changed since",
+                          day=run.assessment_date))
     return reasons
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return "not known"
+        return tr("not known")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("yes") if value else tr("no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -108,7 +117,8 @@ def changed_verdicts(store: Store, on: date | None = None) -> list[VerdictChange
             checked = case_eligibility(store, case_id, on=day)
         except ValidationError as exc:  # a fact kept earlier that today's rules refuse
             changes.append(VerdictChange(case_id, reference, name, scheme, run.outcome,
-                                         "needs_review", [f"cannot assess: {exc}"]))
+                                         "needs_review",
+                                         [tr("cannot assess: {reason}", reason=str(exc))]))
             continue
         new = checked.result.outcome.value
         if new == run.outcome:

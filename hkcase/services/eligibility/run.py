@@ -22,6 +22,7 @@ from hkcase.domain.eligibility import (
     assess,
     parse_profile,
 )
+from hkcase.domain.eligibility.wording import stored_dict
 from hkcase.domain.labels import label
 from hkcase.domain.vocab import AuditAction, Scheme
 from hkcase.services.eligibility.facts import (
@@ -167,7 +168,7 @@ def record_check(store: Store, case_id: int, *, actor: str,
                                 for n, f in facts.items()},
                     "overrides": {n: f.value for n, f in facts.items() if f.source == OVERRIDE}
                     | {n: v for n, v in (overrides or {}).items() if v is None}},
-            result=result.as_dict(),
+            result=stored_dict(result.as_dict()),  # English, whatever the desktop's language
             created_by=actor,
         )
         session.add(run)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from hkcase.domain.documents import ChecklistEntry, DocumentVersion
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import ChecklistState
 from hkcase.services import checklists, documents
 from hkcase.services.errors import ValidationError
@@ -43,8 +44,9 @@ def item_by_number(entries: list[ChecklistEntry], number: int, reference: str
     for printed, entry in rows:
         if printed == number:
             return entry
-    raise ValidationError("item", f"case {reference} has no checklist item {number} "
-                                  f"(items 1 to {len(rows)})")
+    raise ValidationError("item", tr("case {reference} has no checklist item {number} (items 1 "
+                                     "to {last})", reference=reference, number=number,
+                                     last=len(rows)))
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def attach(store: Store, attachments_dir: Path, reference: str, number: int, sou
     failure there leaves the file attached and the item ``received``.
     """
     if state not in ATTACH_STATES:
-        raise ValidationError("state", "the state after attaching is received or accepted")
+        raise ValidationError("state", tr("the state after attaching is received or accepted"))
     case_id = checklists.case_id_for_reference(store, reference)
     entries = ensure_checklist(store, case_id, actor=actor)
     entry = item_by_number(entries, number, reference)

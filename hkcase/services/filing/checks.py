@@ -20,6 +20,7 @@ from hkcase.domain.filing.fees import (
     expected_decision,
     fees_for,
 )
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import ApplicationType, Scheme
 from hkcase.services.checklists import list_checklist
 from hkcase.services.errors import ValidationError
@@ -32,7 +33,7 @@ from hkcase.store.models import Case, Stay, TravelDocument
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise ValidationError("case_id", f"there is no case number {case_id}")
+        raise ValidationError("case_id", tr("there is no case number {case_id}", case_id=case_id))
     return case
 
 
@@ -169,7 +170,7 @@ def readiness_json(r: CaseReadiness, lang: Lang = Lang.EN) -> dict[str, Any]:
     return {
         "filing_date": r.filing_date.isoformat(),
         "ready": r.ready,
-        "checks": [{"code": c.code, "status": c.status.value, "message": c.message,
+        "checks": [{"code": c.code, "status": c.status.value, "message": c.text(Lang.EN),
                     "text": c.text(lang), "source": c.source, "items": list(c.items)}
                    for c in r.checks],
         "summary": summary(r, lang),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hkcase.domain.messages import tr
 from hkcase.services.attachments.content import UnusableContent, image_frames, open_pdf
 
 A4_INCHES = (8.27, 11.69)
@@ -84,8 +85,8 @@ def _fit_frame(frame: Any, limit: int, dpis: Sequence[int], qualities: Sequence[
             if len(data) <= limit:
                 where = "full size" if dpi is None else f"{dpi} dpi on A4"
                 return data, f"JPEG quality {quality}, {where}"
-    raise CannotFit(f"an image page stays over {limit / 1_000_000:.1f} MB even at "
-                    f"{min(dpis)} dpi")
+    raise CannotFit(tr("an image page stays over {size:.1f} MB even at {dpi} dpi",
+                       size=limit / 1_000_000, dpi=min(dpis)))
 
 
 def _qualities(high: int, low: int) -> list[int]:
@@ -99,7 +100,7 @@ def fit_image(path: Path, media_type: str, limit: int, dpis: Sequence[int],
     try:
         frames = list(image_frames(path))
     except UnusableContent as exc:
-        raise CannotFit(str(exc)) from None
+        raise CannotFit(exc.args[0]) from None
     size = path.stat().st_size
     if len(frames) == 1 and size <= limit:
         return Fitted((Part(path.read_bytes(), extension, 1),), 1, ("used as it is",))
@@ -179,8 +180,8 @@ def _split_pdf(data: bytes, limit: int) -> tuple[Part, ...]:
                 break
             best, end = candidate, end + 1
         if best is None:
-            raise CannotFit(f"page {start + 1} alone is over {limit / 1_000_000:.1f} MB "
-                            "even after down-sampling")
+            raise CannotFit(tr("page {page} alone is over {size:.1f} MB even after "
+                               "down-sampling", page=start + 1, size=limit / 1_000_000))
         parts.append(Part(best, "pdf", end - start))
         start = end
     return tuple(parts)
@@ -191,7 +192,7 @@ def fit_pdf(path: Path, limit: int, dpis: Sequence[int], quality: tuple[int, int
     try:
         reader = open_pdf(path)
     except UnusableContent as exc:
-        raise CannotFit(str(exc)) from None
+        raise CannotFit(exc.args[0]) from None
     pages = len(reader.pages)
     if path.stat().st_size <= limit:
         return Fitted((Part(path.read_bytes(), "pdf", pages),), pages, ("used as it is",))
@@ -205,7 +206,7 @@ def fit_pdf(path: Path, limit: int, dpis: Sequence[int], quality: tuple[int, int
         try:
             data = _recompress_pdf(reader, dpi, q)
         except UnusableContent as exc:
-            raise CannotFit(str(exc)) from None
+            raise CannotFit(exc.args[0]) from None
         except Exception as exc:  # an image pypdf cannot rewrite: keep what we have
             steps.append(f"images not re-compressed ({exc.__class__.__name__})")
             break
@@ -226,4 +227,4 @@ def fit_document(path: Path, media_type: str, limit: int, dpis: Sequence[int],
         return fit_pdf(path, limit, dpis, quality)
     if media_type in ("image/jpeg", "image/png", "image/tiff"):
         return fit_image(path, media_type, limit, dpis, quality)
-    raise CannotFit(f"hkcase cannot convert {media_type} files")
+    raise CannotFit(tr("hkcase cannot convert {media_type} files", media_type=media_type))

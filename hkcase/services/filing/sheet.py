@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.checklists import Lang
+from hkcase.domain.countries import country_name
 from hkcase.domain.filing.rules import sheet_sections
 from hkcase.domain.locale_format import money_hkd
 from hkcase.domain.vocab import Residence
@@ -32,16 +33,26 @@ from hkcase.store.models import (
     TravelDocument,
 )
 
+#: Fields holding an ISO 3166-1 alpha-2 code: shown as the country's name and the code.
+COUNTRY_KEYS = frozenset({"nationality", "issuing_country", "country"})
+
 
 @dataclass(frozen=True)
 class SheetField:
     key: str
     label: str
     value: str | None  # None: missing from the records
+    #: The value in words where it differs (a country: "United Kingdom (GB)").
+    shown: str | None = None
 
     @property
     def missing(self) -> bool:
         return self.value is None
+
+    @property
+    def display(self) -> str | None:
+        """What the sheet shows and prints (None: missing)."""
+        return self.shown if self.shown is not None and self.value is not None else self.value
 
 
 @dataclass(frozen=True)
@@ -87,13 +98,24 @@ def _text(value: Any, lang: Lang) -> str | None:
     return str(value)
 
 
+def _country(code: Any, lang: Lang) -> str | None:
+    """A country code as the e-form is filled in: the name in ``lang``, then the code."""
+    if not isinstance(code, str) or not code:
+        return None
+    name = country_name(code, lang)
+    if name == code:
+        return None
+    return f"{name} ({code})" if lang is Lang.EN else f"{name}（{code}）"
+
+
 def _vocab(value: Any, lang: Lang) -> Any:
     """A stored vocabulary value (case facts hold plain strings) as words."""
     return value_text(value, lang) if isinstance(value, str) else value
 
 
 def _fields(pairs: list[tuple[str, Any]], lang: Lang, prefix: str = "") -> list[SheetField]:
-    return [SheetField(f"{prefix}{key}", label(key, lang), _text(value, lang))
+    return [SheetField(f"{prefix}{key}", label(key, lang), _text(value, lang),
+                       _country(value, lang) if key in COUNTRY_KEYS else None)
             for key, value in pairs]
 
 
@@ -263,6 +285,8 @@ def sheet_json(sheet: FilingSheet) -> dict[str, Any]:
             "application_type": sheet.application_type, "lang": sheet.lang.value,
             "on": sheet.on.isoformat(), "missing": len(sheet.missing),
             "sections": [{"code": s.code, "title": s.title,
+                          # "value" as stored (a country's code); "text" as shown.
                           "fields": [{"key": f.key, "label": f.label, "value": f.value,
-                                      "missing": f.missing} for f in s.fields]}
+                                      "text": f.display, "missing": f.missing}
+                                     for f in s.fields]}
                          for s in sheet.sections]}

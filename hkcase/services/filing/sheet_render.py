@@ -65,7 +65,7 @@ def render_sheet_pdf(sheet: FilingSheet, readiness: CaseReadiness | None = None,
     for section in sheet.sections:
         rows = [[t(section.title, s.cell_head, where=section.code, bold=True), ""]]
         for field in section.fields:
-            value = field.value if field.value is not None else _missing(sheet)
+            value = field.display if field.display is not None else _missing(sheet)
             rows.append([t(field.label, s.cell, where=field.key),
                          t(value, s.cell, where=field.key, bold=field.missing)])
         story += [Spacer(1, 3 * mm), grid(rows, [62 * mm, 110 * mm])]
@@ -107,7 +107,7 @@ def render_sheet_html(sheet: FilingSheet, readiness: CaseReadiness | None = None
         parts.append(f"<table><tr><th colspan=\"2\">{escape(section.title)}</th></tr>")
         for f in section.fields:
             value = (f"<span class=\"missing\">{escape(_missing(sheet))}</span>"
-                     if f.value is None else escape(f.value))
+                     if f.display is None else escape(f.display))
             parts.append(f"<tr><td>{escape(f.label)}</td><td>{value}</td></tr>")
         parts.append("</table>")
     parts.append(f"<p style=\"margin-top:4em\">____________________________ &nbsp; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hkcase.domain.messages import say
 from hkcase.printing.result import RenderedPdf
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ def render_index(result: UploadSet) -> RenderedPdf:
     story.append(grid(rows, widths))
     if result.problems:
         story += [Spacer(1, 4 * mm), text("Not included", s.h2, where="problems", bold=True)]
-        story += [text.bullet(p.message, where="problems") for p in result.problems]
+        story += [text.bullet(say(p.message, "en"), where="problems")  # an English index
+                  for p in result.problems]
     decor = Decor(header_left=result.reference, header_right="Upload set",
                   footer_left="hkcase upload set index")
     built = build(story, decor, log, title=f"Upload set {result.reference}")

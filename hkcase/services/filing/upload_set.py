@@ -22,6 +22,7 @@ from hkcase.domain.checklists import template_item
 from hkcase.domain.documents import ChecklistEntry
 from hkcase.domain.filing.rules import upload_rules
 from hkcase.domain.filing.slots import item_folder, part_name
+from hkcase.domain.messages import say, tr
 from hkcase.domain.vocab import ChecklistState
 from hkcase.printing.result import write_atomically
 from hkcase.services.attachments import shared
@@ -46,7 +47,8 @@ class UploadFile:
 
 @dataclass(frozen=True)
 class Problem:
-    """A document left out of the set, and why."""
+    """A document left out of the set, and why (``reason``: a ``Message``; the manifest and
+    the printed index say it in English)."""
 
     number: int
     item_title: str
@@ -55,7 +57,9 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return f"{self.original_name} (item {self.number}, {self.item_title}): {self.reason}"
+        """One line in the interface's language."""
+        return tr("{file} (item {number}, {item}): {reason}", file=self.original_name,
+                  number=self.number, item=self.item_title, reason=self.reason)
 
 
 @dataclass
@@ -93,11 +97,11 @@ def _sha256(data: bytes) -> str:
 
 def _check_target(folder: Path) -> None:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ValidationError("output", f"{folder} exists and is not an empty folder: give a "
-                                        "new folder for the upload set")
+        raise ValidationError("output", tr("{folder} exists and is not an empty folder: give "
+                                           "a new folder for the upload set", folder=folder))
     parent = folder.parent if str(folder.parent) else Path(".")
     if not parent.is_dir():
-        raise ValidationError("output", f"folder {parent} does not exist")
+        raise ValidationError("output", tr("folder {folder} does not exist", folder=parent))
 
 
 def _slot(entry: ChecklistEntry) -> tuple[str, str | None]:
@@ -109,8 +113,9 @@ def _slot(entry: ChecklistEntry) -> tuple[str, str | None]:
 
 def _problem_words(problem: shared.StoredFileProblem, where: str) -> str:
     if problem.kind == shared.MISSING:
-        return f"its stored copy is missing from the {where}"
-    return "its stored copy is damaged (it no longer matches its checksum)"
+        return (tr("its stored copy is missing from the shared store") if where == "shared store"
+                else tr("its stored copy is missing from the attachments folder"))
+    return tr("its stored copy is damaged (it no longer matches its checksum)")
 
 
 def _fit_item(item: UploadItem, entry: ChecklistEntry, content: shared.Attachments,
@@ -130,17 +135,18 @@ def _fit_item(item: UploadItem, entry: ChecklistEntry, content: shared.Attachmen
     except shared.StoredFileProblem as problem:
         reason = _problem_words(problem, shared.store_label(content.store))
     except CannotFit as exc:
-        reason = f"it cannot be made to fit: {exc}"
+        reason = tr("it cannot be made to fit: {reason}", reason=exc.args[0])
     except Exception as exc:  # a file no library can read must not stop the set
         log.info("upload set: item %s unreadable: %r", item.number, exc)
-        reason = f"it cannot be read ({exc.__class__.__name__})"
+        reason = tr("it cannot be read ({error})", error=exc.__class__.__name__)
     if fitted is None:
-        return Problem(item.number, item.title, latest.original_name, reason or "unknown")
+        return Problem(item.number, item.title, latest.original_name,
+                       reason or tr("unknown"))
     item.source_pages, item.steps = fitted.pages, fitted.steps
     for k, part in enumerate(fitted.parts, start=1):
         if len(part.data) > rules.max_bytes:  # the fitting promises this; never ship it
             return Problem(item.number, item.title, latest.original_name,
-                           "a converted part stayed over the limit")
+                           tr("a converted part stayed over the limit"))
         name = f"{item.folder}/{part_name(item.number, item.upload_slot, k, part.extension)}"
         write_atomically(part.data, folder / name)
         item.files.append(UploadFile(name, part.pages, len(part.data), _sha256(part.data)))
@@ -155,7 +161,8 @@ def prepare_upload_set(store: Store, attachments_dir: Path, case_id: int, folder
     with store.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise ValidationError("case_id", f"there is no case number {case_id}")
+            raise ValidationError("case_id", tr("there is no case number {case_id}",
+                                                case_id=case_id))
         reference = case.reference
     entries = ensure_checklist(store, case_id, actor=actor)
     content = shared.Attachments(store, attachments_dir)
@@ -208,6 +215,6 @@ def manifest(result: UploadSet) -> dict[str, Any]:
             "files": [{"name": f.name, "pages": f.pages, "size_bytes": f.size_bytes,
                        "sha256": f.sha256} for f in i.files]} for i in result.items],
         "problems": [{"number": p.number, "item": p.item_title,
-                      "original_name": p.original_name, "reason": p.reason}
+                      "original_name": p.original_name, "reason": say(p.reason, "en")}
                      for p in result.problems],
     }

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import stored, tr
 from hkcase.domain.names import chinese_sort_key
 from hkcase.domain.vocab import (
     ApplicationType,
@@ -64,14 +65,17 @@ class ImportResult:
 
 
 def _residence_text(source: str, residence: Residence) -> str:
-    return (f"Imported from {source}: the file gave no residence, so it was set to "
-            f"{residence.value} from the nationality. Confirm it.")
+    """A note kept in the database: English (``said_again`` reads it in Chinese)."""
+    return stored("Imported from {source}: the file gave no residence, so it was set to "
+                  "{residence} from the nationality. Confirm it.", source=source,
+                  residence=residence.value)
 
 
 def _grant_text(source: str, limit: date, today: date) -> str:
-    return (f"Imported from {source}: limit of stay {limit.isoformat()}; the file gave no "
-            f"grant date, so the stay is recorded as granted on {today.isoformat()}. "
-            "Correct it from the visa label.")
+    """A note kept in the database: English (``said_again`` reads it in Chinese)."""
+    return stored("Imported from {source}: limit of stay {limit}; the file gave no grant date, "
+                  "so the stay is recorded as granted on {granted}. Correct it from the visa "
+                  "label.", source=source, limit=limit, granted=today)
 
 
 def _case_values(row: RowPlan, client_id: int, number: int, today: date) -> dict[str, Any]:
@@ -123,15 +127,17 @@ def _held(session: Session, client_ids: list[int]) -> _Held:
 def _update_client(session: Session, row: RowPlan, actor: str, held: _Held) -> Client:
     client = held.clients.get(row.client_id) if row.client_id is not None else None
     if client is None:
-        raise ConflictError(f"client {row.client_id} ({row.name}) was removed since the import "
-                            "was previewed; nothing was imported: preview it again")
+        raise ConflictError(tr("client {client} ({name}) was removed since the import was "
+                               "previewed; nothing was imported: preview it again",
+                               client=row.client_id, name=row.name))
     if client.version != row.version:
         who, at = changed_by(client, session)
-        named = f"changed by {who} at {local_time(at)}" if who and at else \
-            "changed by someone else"
+        named = tr("changed by {who} at {when}", who=who, when=local_time(at)) \
+            if who and at else tr("changed by someone else")
         raise ColleagueConflict(
-            f"client {row.client_id} ({row.name}) was {named} since the import was "
-            "previewed; nothing was imported: preview it again",
+            tr("client {client} ({name}) was {named} since the import was previewed; nothing "
+               "was imported: preview it again", client=row.client_id, name=row.name,
+               named=named),
             subject=subject_label(client), changed_by=who, changed_at=at)
     changes = {name: row.values[name] for name in _CLIENT_FIELDS if name in row.values}
     assign(client, changes, _CLIENT_FIELDS)
@@ -288,11 +294,12 @@ def summary(values: dict[str, Any]) -> str:
     """What a row brings, in a few words (for the preview)."""
     parts = []
     if "passport_number" in values:
-        parts.append(f"passport {values['passport_number']}")
+        parts.append(tr("passport {number}", number=values["passport_number"]))
     if "date_of_birth" in values:
-        parts.append(f"born {values['date_of_birth'].isoformat()}")
+        parts.append(tr("born {day}", day=values["date_of_birth"]))
     if "scheme" in values:
         scheme = values["scheme"].value
-        parts.append(f"{scheme} case, limit of stay {values['limit_of_stay'].isoformat()}"
-                     if "limit_of_stay" in values else f"{scheme} case (intake)")
+        parts.append(tr("{scheme} case, limit of stay {day}", scheme=scheme,
+                        day=values["limit_of_stay"]) if "limit_of_stay" in values
+                     else tr("{scheme} case (intake)", scheme=scheme))
     return " · ".join(parts)

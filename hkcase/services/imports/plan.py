@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from hkcase.domain.countries import UnknownCountryError, normalise_country
 from hkcase.domain.ids import IdNumberError, normalise_hkid, parse_mainland_id
+from hkcase.domain.messages import say, tr
 from hkcase.domain.plausibility import longest_stay_months
 from hkcase.domain.vocab import Residence, Scheme, TravelDocumentType
 from hkcase.services.errors import NeedsConfirmation, ValidationError
@@ -36,7 +37,8 @@ _CHUNK = 500
 
 @dataclass(frozen=True)
 class Rejection:
-    """Why a row is not imported: its spreadsheet row number, the column, the reason."""
+    """Why a row is not imported: its spreadsheet row number, the column, the reason (in the
+    interface's language; the JSON says it in English)."""
 
     row: int
     column: str
@@ -45,7 +47,7 @@ class Rejection:
     name: str = field(default="", compare=False)
 
     def as_json(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "reason": self.reason}
+        return {"row": self.row, "column": self.column, "reason": say(self.reason, "en")}
 
 
 @dataclass
@@ -99,14 +101,16 @@ def _map_columns(sheet: Sheet) -> tuple[dict[int, str], list[str]]:
             ignored.append(header)
             continue
         if name in seen:
-            raise ValidationError("file", f"columns {seen[name]!r} and {header!r} both give "
-                                          f"{name}; keep one of them")
+            raise ValidationError("file", tr("columns {first} and {second} both give {name}; "
+                                             "keep one of them", first=repr(seen[name]),
+                                             second=repr(header), name=name))
         seen[name] = header
         columns[index] = name
     for needed in ("family_name", "date_of_birth"):
         if needed not in seen:
-            raise ValidationError("file", f"the file has no {needed} column (headers "
-                                          f"{', '.join(COLUMNS)}; see the template)")
+            raise ValidationError("file", tr("the file has no {column} column (headers "
+                                             "{headers}; see the template)", column=needed,
+                                             headers=", ".join(COLUMNS)))
     return columns, ignored
 
 
@@ -148,7 +152,7 @@ def _parse_cell(name: str, cell: Any, month_first: bool) -> Any:
             case "residence":
                 return V.parse_residence(value)
     except (IdNumberError, UnknownCountryError) as exc:
-        raise V.CellError(str(exc)) from None
+        raise V.CellError(exc.args[0] if exc.args else str(exc)) from None
     return value
 
 
@@ -161,18 +165,19 @@ def _parse_row(row: list[Any], number: int, columns: dict[int, str], month_first
             value = _parse_cell(name, row[index] if index < len(row) else None,
                                 index in month_first)
         except V.CellError as exc:
-            errors.append(Rejection(number, name, str(exc)))
+            errors.append(Rejection(number, name, exc.args[0] if exc.args else str(exc)))
             continue
         if value is not None:
             values[name] = value
     if "passport_expiry" in values and "passport_number" not in values:
-        errors.append(Rejection(number, "passport_expiry", "a passport expiry needs the "
-                                                           "passport number beside it"))
+        errors.append(Rejection(number, "passport_expiry", tr(
+            "a passport expiry needs the passport number beside it")))
     if "limit_of_stay" in values and "scheme" not in values:
-        errors.append(Rejection(number, "scheme", "a limit of stay needs the scheme it was "
-                                                  "granted under"))
+        errors.append(Rejection(number, "scheme", tr(
+            "a limit of stay needs the scheme it was granted under")))
     if "granted_on" in values and "limit_of_stay" not in values:
-        errors.append(Rejection(number, "granted_on", "a grant date needs the limit of stay"))
+        errors.append(Rejection(number, "granted_on",
+                                tr("a grant date needs the limit of stay")))
     return values, errors
 
 
@@ -220,10 +225,11 @@ def _identity(values: dict[str, Any]) -> tuple[str, str, date] | None:
 
 def _check_new(number: int, values: dict[str, Any], today: date) -> list[Rejection]:
     """A new client needs what the client editor needs, checked by the same service."""
-    errors = [Rejection(number, name, f"a new client needs {what}")
-              for name, what in (("family_name", "a family name"), ("sex", "their sex"),
-                                 ("date_of_birth", "a date of birth"),
-                                 ("nationality", "a nationality"))
+    errors = [Rejection(number, name, what)
+              for name, what in (("family_name", tr("a new client needs a family name")),
+                                 ("sex", tr("a new client needs their sex")),
+                                 ("date_of_birth", tr("a new client needs a date of birth")),
+                                 ("nationality", tr("a new client needs a nationality")))
               if name not in values]
     if errors:
         return errors
@@ -232,8 +238,8 @@ def _check_new(number: int, values: dict[str, Any], today: date) -> list[Rejecti
             None, Scheme.DEPENDANT), confirm=False)
     except NeedsConfirmation as exc:  # the editor would ask; a file cannot answer
         return [Rejection(number, exc.field if exc.field in values else "date_of_birth",
-                          " ".join(exc.questions) + " Correct the row, or add the client in "
-                          "the app and confirm it there.")]
+                          tr("{questions} Correct the row, or add the client in the app and "
+                             "confirm it there.", questions=" ".join(exc.questions)))]
     except ValidationError as exc:
         return [Rejection(number, exc.field if exc.field in values else "date_of_birth",
                           exc.message)]
@@ -275,17 +281,18 @@ def _match(number: int, values: dict[str, Any], existing: _Existing
     if by_number is not None:
         _, family, given, born = existing.clients[by_number]
         if "date_of_birth" in values and values["date_of_birth"] != born:
-            return None, [Rejection(number, "date_of_birth", (
-                f"passport {values['passport_number']} belongs to client {by_number} "
-                f"({family} {given}), born {born.isoformat()}, not "
-                f"{values['date_of_birth'].isoformat()}: check the row"))]
+            return None, [Rejection(number, "date_of_birth", tr(
+                "passport {passport} belongs to client {client} ({name}), born {born}, not "
+                "{given}: check the row", passport=values["passport_number"], client=by_number,
+                name=f"{family} {given}", born=born, given=values["date_of_birth"]))]
         return by_number, []
     identity = _identity(values)
     candidates = existing.by_identity.get(identity, []) if identity else []
     if len(set(candidates)) > 1:
-        return None, [Rejection(number, "family_name", (
+        return None, [Rejection(number, "family_name", tr(
             "matches several existing clients with this name and date of birth (numbers "
-            f"{', '.join(map(str, sorted(set(candidates))))}): add the passport number"))]
+            "{numbers}): add the passport number",
+            numbers=", ".join(map(str, sorted(set(candidates))))))]
     return (candidates[0] if candidates else None), []
 
 
@@ -304,25 +311,24 @@ def _check_stay(number: int, values: dict[str, Any], today: date,
         return []
     granted = values.get("granted_on")
     if granted is not None and limit <= granted:
-        return [Rejection(number, "limit_of_stay", "the limit of stay must fall after the "
-                                                    "grant date")]
+        return [Rejection(number, "limit_of_stay",
+                          tr("the limit of stay must fall after the grant date"))]
     if granted is None and limit <= today:
-        return [Rejection(number, "limit_of_stay", (
-            f"the limit of stay {limit.isoformat()} has passed: give the grant date in a "
-            "granted_on column, or record the stay in the case"))]
+        return [Rejection(number, "limit_of_stay", tr(
+            "the limit of stay {limit} has passed: give the grant date in a granted_on column, "
+            "or record the stay in the case", limit=limit))]
     longest = longest_stay_months(values["scheme"])
     start = granted or today
     if longest is not None and limit > _add_months(start, longest + 1):
-        return [Rejection(number, "limit_of_stay", (
-            f"is {limit.isoformat()} right? {values['scheme'].value} grants at most {longest} "
-            f"months at a time, so the limit should fall before "
-            f"{_add_months(start, longest + 1).isoformat()}"))]
+        return [Rejection(number, "limit_of_stay", tr(
+            "is {limit} right? {scheme} grants at most {months} months at a time, so the limit "
+            "should fall before {before}", limit=limit, scheme=values["scheme"].value,
+            months=longest, before=_add_months(start, longest + 1)))]
     recorded = stays.get((client_id, values["scheme"]), []) if client_id is not None else []
     if recorded and limit not in recorded and limit < max(recorded):
-        return [Rejection(number, "limit_of_stay", (
-            f"{limit.isoformat()} is earlier than the limit already recorded "
-            f"({max(recorded).isoformat()}); hkcase keeps the later one: correct it in the "
-            "case"))]
+        return [Rejection(number, "limit_of_stay", tr(
+            "{limit} is earlier than the limit already recorded ({recorded}); hkcase keeps the "
+            "later one: correct it in the case", limit=limit, recorded=max(recorded)))]
     return []
 
 
@@ -372,7 +378,8 @@ def plan_rows(store: Store, sheet: Sheet, source: Path, *, today: date | None = 
         earlier = next((first_seen[k] for k in keys if k in first_seen), None)
         if not errors and earlier is not None:
             errors = [Rejection(number, "passport_number" if keys[0][0] == "passport"
-                                else "family_name", f"the same person as row {earlier}")]
+                                else "family_name",
+                                tr("the same person as row {row}", row=earlier))]
         if not errors:
             client_id, errors = _match(number, values, existing)
             if not errors and client_id is None:
@@ -391,8 +398,9 @@ def plan_rows(store: Store, sheet: Sheet, source: Path, *, today: date | None = 
             row = RowPlan(number, NEW, values, name=name)
             residence, assumed = residence_of(values)
             if assumed:
-                row.notes.append(f"residence {residence.value} taken from the nationality "
-                                 "(no residence column): confirm it")
+                row.notes.append(tr("residence {residence} taken from the nationality (no "
+                                    "residence column): confirm it",
+                                    residence=residence.value))
         else:
             version, family, given, _ = existing.clients[client_id]
             row = RowPlan(number, UPDATE, values, client_id, version,

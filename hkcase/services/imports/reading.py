@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from hkcase.domain.messages import tr
 from hkcase.services.errors import ValidationError
 
 log = logging.getLogger(__name__)
@@ -44,8 +46,9 @@ def detect_encoding(data: bytes) -> str:
 
     best = from_bytes(data, cp_isolation=["big5hkscs", "big5", "gb18030"]).best()
     if best is None:
-        raise ValidationError("encoding", "cannot tell the file's encoding: save it as UTF-8, "
-                                          "or give --encoding big5 or --encoding gb18030")
+        raise ValidationError("encoding", tr("cannot tell the file's encoding: save it as "
+                                             "UTF-8, or give --encoding big5 or --encoding "
+                                             "gb18030"))
     return _CANONICAL.get(best.encoding, best.encoding)
 
 
@@ -56,13 +59,15 @@ def _csv(path: Path, encoding: str | None) -> Sheet:
     else:
         chosen = _CANONICAL.get(encoding.lower().replace("_", "-"), encoding.lower())
         if chosen.replace("-", "") not in {e.replace("-", "") for e in (*ENCODINGS, "utf-8-sig")}:
-            raise ValidationError("encoding", f"{encoding!r} is not an encoding the import reads "
-                                              "(utf-8, big5, big5hkscs, gb18030)")
+            raise ValidationError("encoding", tr("{encoding} is not an encoding the import "
+                                                 "reads (utf-8, big5, big5hkscs, gb18030)",
+                                                 encoding=repr(encoding)))
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as exc:
-        raise ValidationError("encoding", f"{path.name} is not {chosen} (byte {exc.start} "
-                                          "cannot be read); try another --encoding") from None
+        raise ValidationError("encoding", tr("{name} is not {encoding} (byte {byte} cannot be "
+                                             "read); try another --encoding", name=path.name,
+                                             encoding=chosen, byte=exc.start)) from None
     dialect: type[csv.Dialect] | csv.Dialect
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -78,9 +83,10 @@ def _xlsx(path: Path) -> Sheet:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise ValidationError("file", f"{path.name} cannot be read as an Excel workbook "
-                                      f"({exc.__class__.__name__})") from None
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise ValidationError("file", tr("{name} cannot be read as an Excel workbook ({error})",
+                                         name=path.name, error=exc.__class__.__name__)
+                              ) from None
     try:
         sheet = book.worksheets[0]
         records: list[list[Cell]] = []
@@ -107,9 +113,10 @@ def _blank(cell: Cell) -> bool:
 def _sheet(path: Path, records: list[list[Cell]], encoding: str | None) -> Sheet:
     first = next((i for i, r in enumerate(records) if not all(_blank(c) for c in r)), None)
     if first is None:
-        raise ValidationError("file", f"{path.name} is empty")
+        raise ValidationError("file", tr("{name} is empty", name=path.name))
     if len(records) > MAX_ROWS + 1:
-        raise ValidationError("file", f"{path.name} has more than {MAX_ROWS:,} rows")
+        raise ValidationError("file", tr("{name} has more than {most:,} rows", name=path.name,
+                                         most=MAX_ROWS))
     headers = ["" if c is None else str(c).strip() for c in records[first]]
     rows, numbers = [], []
     for index in range(first + 1, len(records)):
@@ -125,16 +132,17 @@ def read_sheet(path: Path, *, encoding: str | None = None) -> Sheet:
     """The file's header and rows; ``ValidationError`` for a file that cannot be read."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError("file", f"{path} is not a file")
+        raise ValidationError("file", tr("{path} is not a file", path=path))
     size = path.stat().st_size
     if size == 0:
-        raise ValidationError("file", f"{path.name} is empty")
+        raise ValidationError("file", tr("{name} is empty", name=path.name))
     if size > MAX_BYTES:
-        raise ValidationError("file", f"{path.name} is larger than {MAX_BYTES // 2**20} MB")
+        raise ValidationError("file", tr("{name} is larger than {most} MB", name=path.name,
+                                         most=MAX_BYTES // 2**20))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _xlsx(path)
     if suffix in (".csv", ".txt", ".tsv"):
         return _csv(path, encoding)
-    raise ValidationError("file", f"{path.name}: the import reads .csv and .xlsx files (save "
-                                  "an .xls or .numbers file as .xlsx first)")
+    raise ValidationError("file", tr("{name}: the import reads .csv and .xlsx files (save an "
+                                     ".xls or .numbers file as .xlsx first)", name=path.name))

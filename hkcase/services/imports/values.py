@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import Residence, Scheme, Sex
 from hkcase.services.imports.reading import Cell
 
@@ -22,9 +23,9 @@ def _make(year: int, month: int, day: int, text: str) -> date:
     try:
         value = date(year, month, day)
     except ValueError:
-        raise CellError(f"{text!r} is not a real date") from None
+        raise CellError(tr("{text} is not a real date", text=repr(text))) from None
     if not 1900 <= value.year <= 2100:
-        raise CellError(f"{text!r} is outside the years 1900–2100")
+        raise CellError(tr("{text} is outside the years 1900–2100", text=repr(text)))
     return value
 
 
@@ -45,28 +46,32 @@ def parse_date(cell: Cell, *, month_first_seen: bool = False) -> date | None:
         return None
     if isinstance(cell, datetime):
         if cell.time() != datetime.min.time():
-            raise CellError(f"{cell.isoformat(sep=' ')} has a time of day: a date was expected")
+            raise CellError(tr("{cell} has a time of day: a date was expected",
+                               cell=cell.isoformat(sep=" ")))
         return _make(cell.year, cell.month, cell.day, cell.date().isoformat())
     if isinstance(cell, date):
         return _make(cell.year, cell.month, cell.day, cell.isoformat())
     if isinstance(cell, bool | int | float):
-        raise CellError(f"{cell!r} is a number, not a date: format the cell as a date or write "
-                        "DD/MM/YYYY")
+        raise CellError(tr("{cell} is a number, not a date: format the cell as a date or "
+                           "write DD/MM/YYYY", cell=repr(cell)))
     text = str(cell).strip()
     if match := _ISO.match(text) or _CHINESE.match(text):
         return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
     if match := _DMY.match(text):
         first, second, year = (int(g) for g in match.groups())
         if len(match.group(3)) != 4:
-            raise CellError(f"{text!r} has a two-digit year: write the year in full (DD/MM/YYYY)")
+            raise CellError(tr("{text} has a two-digit year: write the year in full "
+                               "(DD/MM/YYYY)", text=repr(text)))
         if second > 12:
-            raise CellError(f"{text!r} reads month first (MM/DD/YYYY); write DD/MM/YYYY or "
-                            "YYYY-MM-DD")
+            raise CellError(tr("{text} reads month first (MM/DD/YYYY); write DD/MM/YYYY or "
+                               "YYYY-MM-DD", text=repr(text)))
         if month_first_seen and first <= 12 and first != second:
-            raise CellError(f"{text!r} is ambiguous: other dates in this column are month "
-                            "first, so day and month cannot be told apart; write YYYY-MM-DD")
+            raise CellError(tr("{text} is ambiguous: other dates in this column are month "
+                               "first, so day and month cannot be told apart; write YYYY-MM-DD",
+                               text=repr(text)))
         return _make(year, second, first, text)
-    raise CellError(f"{text!r} is not a date (write DD/MM/YYYY or YYYY-MM-DD)")
+    raise CellError(tr("{text} is not a date (write DD/MM/YYYY or YYYY-MM-DD)",
+                       text=repr(text)))
 
 
 def text(cell: Cell) -> str | None:
@@ -87,7 +92,8 @@ _SEX = {"m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE, "男": Sex.MALE, "男�
 def parse_sex(value: str) -> Sex:
     found = _SEX.get(value.strip().lower())
     if found is None:
-        raise CellError(f"{value!r} is not a sex hkcase records (M, F or X; 男 or 女)")
+        raise CellError(tr("{value} is not a sex hkcase records (M, F or X; 男 or 女)",
+                           value=repr(value)))
     return found
 
 
@@ -114,16 +120,16 @@ def parse_scheme(value: str) -> Scheme:
     cleaned = " ".join(value.replace("_", " ").split())
     key = cleaned.lower().replace("（", "(").replace("）", ")")
     if key in ("qmas", "優才", "优才", "優秀人才入境計劃", "优秀人才入境计划"):
-        raise CellError(f"{value!r} is two schemes: write QMAS_GPT (general points test) or "
-                        "QMAS_ABPT (achievement-based points test)")
+        raise CellError(tr("{value} is two schemes: write QMAS_GPT (general points test) or "
+                           "QMAS_ABPT (achievement-based points test)", value=repr(value)))
     try:
         return Scheme(cleaned.upper().replace(" ", "_").replace("-", "_"))
     except ValueError:
         pass
     found = _SCHEMES.get(key)
     if found is None:
-        raise CellError(f"{value!r} is not a scheme (one of "
-                        f"{', '.join(s.value for s in Scheme)})")
+        raise CellError(tr("{value} is not a scheme (one of {schemes})", value=repr(value),
+                           schemes=", ".join(s.value for s in Scheme)))
     return found
 
 
@@ -149,12 +155,12 @@ def parse_residence(value: str) -> Residence:
         pass
     found = _RESIDENCE.get(cleaned)
     if found is None:
-        raise CellError(f"{value!r} is not a residence (mainland_china, hong_kong, macao, "
-                        "taiwan or overseas)")
+        raise CellError(tr("{value} is not a residence (mainland_china, hong_kong, macao, "
+                           "taiwan or overseas)", value=repr(value)))
     return found
 
 
 def parse_email(value: str) -> str:
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-        raise CellError(f"{value!r} is not an e-mail address")
+        raise CellError(tr("{value} is not an e-mail address", value=repr(value)))
     return value

@@ -26,6 +26,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from hkcase.domain.documents import ChecklistEntry
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import ChecklistState
 from hkcase.printing import fonts as pdf_fonts
 from hkcase.services.attachments import content as attachment_content
@@ -39,7 +40,18 @@ IMAGE_MARGIN = 14 * mm
 
 
 class Unusable(Exception):
-    """An attachment that cannot go into the pack; the message says why, in plain words."""
+    """An attachment that cannot go into the pack; the message says why, in plain words
+    (``reason``: a ``Message``, so the pack says it again in its own language)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _reason(exc: attachment_content.UnusableContent) -> str:
+    """Why a file cannot be opened: the ``Message`` the check raised, kept as it is."""
+    said = exc.args[0] if exc.args else str(exc)
+    return said if isinstance(said, str) else str(said)
 
 
 def _checked_pdf(path: Path) -> PdfReader:
@@ -47,7 +59,7 @@ def _checked_pdf(path: Path) -> PdfReader:
     try:
         return attachment_content.open_pdf(path)
     except attachment_content.UnusableContent as exc:
-        raise Unusable(str(exc)) from None
+        raise Unusable(_reason(exc)) from None
 
 
 def _dpi(image: Any) -> float | None:
@@ -70,10 +82,11 @@ def _jpeg_upright(path: Path) -> tuple[tuple[int, int], float | None] | None:
                                                                               "CMYK"):
                 return image.size, _dpi(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise Unusable("it is an image declaring more pixels than can be opened safely "
-                       "(a decompression bomb)") from None
+        raise Unusable(tr("it is an image declaring more pixels than can be opened "
+                          "safely (a decompression bomb)")) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise Unusable(f"it is a damaged image ({exc.__class__.__name__})") from None
+        raise Unusable(tr("it is a damaged image ({error})",
+                          error=exc.__class__.__name__)) from None
     return None
 
 
@@ -109,15 +122,16 @@ def _image_pdf(path: Path, media_type: str) -> PdfReader:
 def open_enclosure(path: Path, media_type: str, sha256: str | None = None) -> PdfReader:
     """The pages of one stored attachment, or ``Unusable`` saying why it cannot be used."""
     if not path.is_file():
-        raise Unusable("its file is missing from the attachments folder")
+        raise Unusable(tr("its file is missing from the attachments folder"))
     if sha256 is not None and attachment_files.file_sha256(path) != sha256:
-        raise Unusable("its stored file has changed since it was attached (checksum differs)")
+        raise Unusable(tr("its stored file has changed since it was attached (checksum "
+                          "differs)"))
     try:  # an encrypted attachment is read from a private decrypted copy, removed after
         with attachment_files.plain_copy(path) as plain:
             return _open_plain(plain, media_type)
     except TamperedFileError:
-        raise Unusable("its stored file has changed since it was attached (it fails "
-                       "its encryption check)") from None
+        raise Unusable(tr("its stored file has changed since it was attached (it fails its "
+                          "encryption check)")) from None
 
 
 def _open_plain(path: Path, media_type: str) -> PdfReader:
@@ -127,10 +141,10 @@ def _open_plain(path: Path, media_type: str) -> PdfReader:
         try:
             return _image_pdf(path, media_type)
         except attachment_content.UnusableContent as exc:
-            raise Unusable(str(exc)) from None
+            raise Unusable(_reason(exc)) from None
         except MemoryError:  # a limit not tight enough for this machine: skip, never fail
-            raise Unusable("it is an image too large to open on this computer") from None
-    raise Unusable(f"hkcase cannot put {media_type} files in a pack")
+            raise Unusable(tr("it is an image too large to open on this computer")) from None
+    raise Unusable(tr("hkcase cannot put {media_type} files in a pack", media_type=media_type))
 
 
 def open_stored(content: shared.Attachments, relative_path: str, media_type: str,
@@ -147,7 +161,8 @@ def open_stored(content: shared.Attachments, relative_path: str, media_type: str
 
 def open_enclosures(items: Iterable[ChecklistEntry], attachments_dir: Path,
                     store: Store | None = None) -> dict[int, PdfReader | str]:
-    """The newest file of every accepted item, opened; a reason in words for each that is not.
+    """The newest file of every accepted item, opened; a reason in words for each that is not
+    (a ``Message``: the pack says it in its own language).
 
     ``store``: the store the items come from (its database holds the files on PostgreSQL);
     without it the files are read from ``attachments_dir``.
@@ -162,5 +177,5 @@ def open_enclosures(items: Iterable[ChecklistEntry], attachments_dir: Path,
             opened[entry.id] = open_stored(content, doc.stored_path, doc.media_type,
                                            doc.sha256)
         except Unusable as exc:
-            opened[entry.id] = str(exc)
+            opened[entry.id] = exc.reason
     return opened

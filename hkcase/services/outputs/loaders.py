@@ -17,6 +17,7 @@ from hkcase.domain.checklists import (
     template_for,
 )
 from hkcase.domain.documents import ChecklistEntry
+from hkcase.domain.messages import tr
 from hkcase.domain.names import full_name
 from hkcase.domain.stay.extension_window import extension_window
 from hkcase.domain.vocab import ApplicationType, ChecklistState, Residence, Scheme, Sex
@@ -70,7 +71,7 @@ def blank_checklist(scheme: Scheme, kind: ApplicationType, on: date) -> PrintChe
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise ValidationError("case_id", f"there is no case number {case_id}")
+        raise ValidationError("case_id", tr("there is no case number {case_id}", case_id=case_id))
     return case
 
 
@@ -95,8 +96,9 @@ def case_checklist(store: Store, case_id: int, on: date) -> PrintChecklist:
         name = full_name(english_name(client), client.chinese_name)
         scheme, kind = case.scheme, case.application_type
     if not entries:
-        raise ValidationError("checklist", f"case {reference} has no checklist yet; create it "
-                                           "from the template first")
+        raise ValidationError("checklist", tr("case {reference} has no checklist yet; create "
+                                              "it from the template first",
+                                              reference=reference))
     items = tuple(PrintItem(Texts(e.title_en, e.title_zh or e.title_en, e.title_zh_cn),
                             e.form_no, e.mandatory, e.basis, e.state)
                   for e in entries if e.state is not ChecklistState.NOT_APPLICABLE)
@@ -209,15 +211,15 @@ def letter_data(store: Store, case_id: int, on: date, chinese: Lang | None = Non
     case's consultant signs it, or ``signer`` when the case has none.
     """
     if chinese is Lang.EN:
-        raise ValidationError("lang", "the letter is bilingual: choose zh-hk or zh-cn for "
-                                      "its Chinese half")
+        raise ValidationError("lang", tr("the letter is bilingual: choose zh-hk or zh-cn for "
+                                         "its Chinese half"))
     entries = list_checklist(store, case_id)
     with store.reading() as session:
         case = _case(session, case_id)
         stay = _current_stay(session, case_id)
         if stay is None:
-            raise ValidationError("case", f"case {case.reference} has no limit of stay "
-                                          "recorded; record the stay first")
+            raise ValidationError("case", tr("case {reference} has no limit of stay recorded; "
+                                             "record the stay first", reference=case.reference))
         client = case.client
         lines, from_template = _letter_lines(entries, case, on)
         window = _window(case, stay)
@@ -226,14 +228,15 @@ def letter_data(store: Store, case_id: int, on: date, chinese: Lang | None = Non
         salutation = f"{title} {family}" if title else english_name(client)
         consultant = case.consultant.name if case.consultant else (signer or None)
         zh = chinese or chinese_for(client.residence)
-        warnings = [f"extension window: {note}" for note in window.review]
+        warnings = [tr("extension window: {note}", note=note) for note in window.review]
         if stay.limit_of_stay < on:
-            warnings.append(f"the limit of stay of case {case.reference} passed on "
-                            f"{stay.limit_of_stay.isoformat()}: the letter says so and tells "
-                            "the client to contact ImmD now")
+            warnings.append(tr("the limit of stay of case {reference} passed on {day}: the "
+                               "letter says so and tells the client to contact ImmD now",
+                               reference=case.reference, day=stay.limit_of_stay))
         if from_template and not lines:
-            warnings.append(f"case {case.reference} has no checklist and no extension template "
-                            "covers it: the letter lists no documents")
+            warnings.append(tr("case {reference} has no checklist and no extension template "
+                               "covers it: the letter lists no documents",
+                               reference=case.reference))
         return LetterData(
             today=on, chinese=zh, client_name=english_name(client),
             client_chinese_name=client.chinese_name, salutation=salutation,

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from hkcase.domain.checklists import Lang
+from hkcase.domain.messages import tr
 from hkcase.domain.vocab import ApplicationType, Scheme
 from hkcase.printing.result import RenderedPdf, SkippedAttachment, write_atomically
 from hkcase.services.errors import ValidationError
@@ -148,13 +149,15 @@ def _bulk(store: Store, case_ids: Sequence[int], folder: Path, suffix: str,
           progress: Callable[[int, int], None] | None) -> list[BulkOutcome]:
     folder = Path(folder)
     if not folder.is_dir():
-        raise ValidationError("folder", f"{folder} is not a folder")
+        raise ValidationError("folder", tr("{folder} is not a folder", folder=folder))
     references = _references(store, case_ids)
     outcomes = []
     for done, case_id in enumerate(case_ids, start=1):
         reference = references.get(case_id)
         if reference is None:
-            outcomes.append(BulkOutcome(case_id, None, None, f"there is no case number {case_id}"))
+            outcomes.append(BulkOutcome(case_id, None, None,
+                                        tr("there is no case number {case_id}",
+                                           case_id=case_id)))
         else:
             target = folder / f"{reference}-{suffix}.pdf"
             try:

@@ -21,11 +21,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from hkcase.domain.filing.fees import ExpectedDecision, expected_decision
-from hkcase.domain.labels import label
+from hkcase.domain.messages import Message, Term, tr
 from hkcase.domain.reminders.plan import STAY_DEADLINE_KINDS
 from hkcase.domain.reminders.urgency import fold_stay_deadlines
 from hkcase.domain.reminders.wording import (
-    LIMIT_PASSED_ADVICE,
+    limit_passed_advice,
     limit_passed_title,
     relative_day,
     shown_title,
@@ -59,18 +59,41 @@ OPEN_STATES = (ReminderState.PENDING.value, ReminderState.SNOOZED.value)
 CASE_SECTIONS = (DeadlineFilter.OVERDUE, DeadlineFilter.LIMIT_7_DAYS,
                  DeadlineFilter.WINDOW_OPEN, DeadlineFilter.OPENING_30,
                  DeadlineFilter.OPENING_90)
-#: Reminder sections: key → (title, kind, is a milestone rather than a deadline).
-REMINDER_SECTIONS: dict[str, tuple[str, ReminderKind, bool]] = {
-    "documents": ("Documents expiring before filing", ReminderKind.DOCUMENT_EXPIRY, False),
-    "passports": ("Passports expiring within 3 months of the limit",
-                  ReminderKind.TRAVEL_DOCUMENT_EXPIRY, False),
-    "milestones": ("Milestones: seven-year dates (not deadlines)",
-                   ReminderKind.PERMANENT_RESIDENCE, True),
+#: Reminder sections: key → (kind, is a milestone rather than a deadline).
+REMINDER_SECTIONS: dict[str, tuple[ReminderKind, bool]] = {
+    "documents": (ReminderKind.DOCUMENT_EXPIRY, False),
+    "passports": (ReminderKind.TRAVEL_DOCUMENT_EXPIRY, False),
+    "milestones": (ReminderKind.PERMANENT_RESIDENCE, True),
 }
 DECISIONS = "decisions"
-DECISIONS_TITLE = "Decisions expected (ImmD's published processing times)"
 VERDICTS = "verdicts"
-VERDICTS_TITLE = "Verdicts changed"
+
+
+def section_title(key: str) -> Message:
+    """A reminder, decisions or verdicts section's title, in the current language (the case
+    sections' are ``DEADLINE_LABELS``)."""
+    if key == "documents":
+        return tr("Documents expiring before filing")
+    if key == "passports":
+        return tr("Passports expiring within 3 months of the limit")
+    if key == "milestones":
+        return tr("Milestones: seven-year dates (not deadlines)")
+    if key == DECISIONS:
+        return tr("Decisions expected (ImmD's published processing times)")
+    return tr("Verdicts changed")
+
+
+def _reminder_note(key: str) -> Message | None:
+    if key == "milestones":
+        return tr("An estimate: continuous ordinary residence is not checked.")
+    if key == "passports":
+        return tr("ImmD refuses the online extension when the passport expires within "
+                  "3 months.")
+    return None
+
+
+def _snoozed(what: str, until: date) -> Message:
+    return tr("{what} · snoozed until {day}", what=what, day=until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +188,7 @@ def case_sections(store: Store, today: date, consultant_id: int | None, *, offse
     for deadline in wanted:
         rows = tuple(_case_row(item, deadline, today, shown.get(item.row.case_id))
                      for item in items[deadline])
-        note = LIMIT_PASSED_ADVICE if deadline is DeadlineFilter.OVERDUE else None
+        note = limit_passed_advice() if deadline is DeadlineFilter.OVERDUE else None
         sections.append(Section(deadline.value, DEADLINE_LABELS[deadline],
                                 pages.counts[deadline.value], rows, note=note))
     return sections
@@ -185,13 +208,13 @@ def _case_what(item: CaseListItem, deadline: DeadlineFilter, today: date) -> tup
     if deadline is DeadlineFilter.OVERDUE:
         return limit_passed_title(limit, today), limit
     if deadline is DeadlineFilter.LIMIT_7_DAYS:
-        return (f"Limit of stay {limit} ({relative_day(limit, today)}): file the extension "
-                f"online before it passes", limit)
+        return tr("Limit of stay {limit} ({when}): file the extension online before it "
+                  "passes", limit=limit, when=relative_day(limit, today)), limit
     if deadline is DeadlineFilter.WINDOW_OPEN:
-        return (f"Extension window open since {opens}; limit of stay {limit} "
-                f"({relative_day(limit, today)})", limit)
-    return (f"Extension window opens {opens} ({relative_day(opens, today)}); limit of stay "
-            f"{limit}", opens)
+        return tr("Extension window open since {opens}; limit of stay {limit} ({when})",
+                  opens=opens, limit=limit, when=relative_day(limit, today)), limit
+    return tr("Extension window opens {opens} ({when}); limit of stay {limit}", opens=opens,
+              when=relative_day(opens, today), limit=limit), opens
 
 
 def _case_row(item: CaseListItem, deadline: DeadlineFilter, today: date,
@@ -201,7 +224,7 @@ def _case_row(item: CaseListItem, deadline: DeadlineFilter, today: date,
     if reminder is not None:
         rid, state, until = reminder
         if state is ReminderState.SNOOZED and until is not None:
-            what += f" · snoozed until {until}"
+            what = _snoozed(what, until)
     row = item.row
     return DashboardRow(
         row.case_id, row.reference, f"{row.family_name} {row.given_names}".strip(),
@@ -253,7 +276,7 @@ def _reminder_filter(kind: ReminderKind, horizon: date, consultant_id: int | Non
 def reminder_section(store: Store, key: str, today: date, consultant_id: int | None, *,
                      offset: int = 0, limit: int = PAGE) -> Section:
     """Open reminders of one kind due within the horizon (a snoozed one on its snooze date)."""
-    title, kind, milestone = REMINDER_SECTIONS[key]
+    kind, milestone = REMINDER_SECTIONS[key]
     r = Reminder.__table__
     conditions = _reminder_filter(kind, today + timedelta(days=HORIZON_DAYS), consultant_id)
     effective = sa.case((r.c.state == ReminderState.SNOOZED.value, r.c.snoozed_until),
@@ -275,16 +298,14 @@ def reminder_section(store: Store, key: str, today: date, consultant_id: int | N
     for (rid, kind_value, title_text, due, state, snoozed, case_id, reference, scheme, family,
          given, chinese) in rows:
         day = snoozed if state is ReminderState.SNOOZED and snoozed else due
-        what = shown_title(kind_value, title_text, day, None, today)
+        what: str = shown_title(kind_value, title_text, day, None, today)
         if state is ReminderState.SNOOZED and snoozed:
-            what += f" · snoozed until {snoozed}"
+            what = _snoozed(what, snoozed)
         shown.append(DashboardRow(case_id, reference, f"{family} {given}".strip(), chinese,
                                   scheme, what, day, None, rid, state, snoozed,
                                   due_today=day == today))
-    notes = {"milestones": "An estimate: continuous ordinary residence is not checked.",
-             "passports": "ImmD refuses the online extension when the passport expires "
-                          "within 3 months."}
-    return Section(key, title, count, tuple(shown), milestone=milestone, note=notes.get(key))
+    return Section(key, section_title(key), count, tuple(shown), milestone=milestone,
+                   note=_reminder_note(key))
 
 
 # Decisions expected ------------------------------------------------------------------
@@ -325,21 +346,24 @@ def decisions_section(store: Store, today: date, consultant_id: int | None, *,
                                                                x[1].case_id))
     page = ordered[offset - skipped:offset - skipped + limit]
     rows = tuple(_decision_row(group, row, today) for group, row in page)
-    return Section(DECISIONS, DECISIONS_TITLE, sum(g[4] for g in groups), rows,
-                   milestone=True, note="An estimate from ImmD's published processing "
-                   "times, not a deadline.")
+    return Section(DECISIONS, section_title(DECISIONS), sum(g[4] for g in groups), rows,
+                   milestone=True, note=tr("An estimate from ImmD's published processing "
+                                           "times, not a deadline."))
 
 
 def _decision_row(group: tuple[Any, ...], row: CaseListRow, today: date) -> DashboardRow:
     around, _, _, filed, _, expected = group
     low, high = expected.weeks
-    weeks = f"{high} weeks" if low == high else f"{low}–{high} weeks"
+    weeks = tr("{n} weeks", n=high) if low == high else tr("{low}–{high} weeks", low=low,
+                                                           high=high)
+    when = relative_day(around, today)
     if around < today:
-        what = (f"Decision expected around {around} ({relative_day(around, today)}; filed "
-                f"{filed}, ImmD's time {weeks}): ask ImmD about the application")
+        what = tr("Decision expected around {day} ({when}; filed {filed}, ImmD's time "
+                  "{weeks}): ask ImmD about the application", day=around, when=when,
+                  filed=filed, weeks=weeks)
     else:
-        what = (f"Decision expected around {around} ({relative_day(around, today)}; filed "
-                f"{filed}, ImmD's time {weeks})")
+        what = tr("Decision expected around {day} ({when}; filed {filed}, ImmD's time "
+                  "{weeks})", day=around, when=when, filed=filed, weeks=weeks)
     return DashboardRow(row.case_id, row.reference,
                         f"{row.family_name} {row.given_names}".strip(), row.chinese_name,
                         row.scheme, what, around, row.limit_of_stay, due_today=around == today)
@@ -356,14 +380,17 @@ def verdicts_section(store: Store, today: date, consultant_id: int | None = None
         changes = [c for c in changes if c.case_id in mine]
     rows = tuple(DashboardRow(
         c.case_id, c.reference, c.client_name, None, _scheme(c.scheme),
-        f"Verdict changed: {_label(c.old_outcome)} → {_label(c.new_outcome)}"
-        + (f" ({'; '.join(c.reasons)})" if c.reasons else ""), today, None)
+        _verdict_what(c.old_outcome, c.new_outcome, c.reasons), today, None)
         for c in changes)
-    return Section(VERDICTS, VERDICTS_TITLE, len(rows), rows)
+    return Section(VERDICTS, section_title(VERDICTS), len(rows), rows)
 
 
-def _label(value: object) -> str:
-    return label(value)
+def _verdict_what(old: str, new: str, reasons: Sequence[str]) -> Message:
+    was, now = Term(str(old), "EligibilityOutcome"), Term(str(new), "EligibilityOutcome")
+    if reasons:
+        return tr("Verdict changed: {old} → {new} ({reasons})", old=was, new=now,
+                  reasons="; ".join(reasons))
+    return tr("Verdict changed: {old} → {new}", old=was, new=now)
 
 
 def _scheme(value: object) -> Scheme:

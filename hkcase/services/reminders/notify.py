@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from hkcase.domain.messages import Message, tr
 from hkcase.domain.reminders.urgency import Urgency
 from hkcase.services.reminders.digest import Digest, DigestItem, daily_digest
 from hkcase.services.reminders.refresh import refresh_reminders
@@ -20,11 +21,15 @@ from hkcase.store import Store
 
 NOTIFY_WITHIN_DAYS = 7
 SHOWN_NAMES = 3
-_PHRASES = {
-    Urgency.OVERDUE: ("{n} overdue", "{n} overdue"),
-    Urgency.WINDOW_OPEN: ("{n} extension window open", "{n} extension windows open"),
-    Urgency.UPCOMING: ("{n} due within {d} days", "{n} due within {d} days"),
-}
+
+
+def _phrase(urgency: Urgency, n: int, within_days: int) -> Message:
+    if urgency is Urgency.OVERDUE:
+        return tr("{n} overdue", n=n)
+    if urgency is Urgency.WINDOW_OPEN:
+        return (tr("{n} extension window open", n=n) if n == 1
+                else tr("{n} extension windows open", n=n))
+    return tr("{n} due within {d} days", n=n, d=within_days)
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class NotificationSummary:
 
     @property
     def title(self) -> str:
-        return "hkcase: deadlines need attention" if self.new_items else "hkcase"
+        return tr("hkcase: deadlines need attention") if self.new_items else "hkcase"
 
     @property
     def message(self) -> str:
@@ -47,13 +52,13 @@ class NotificationSummary:
         if not self.new_items:
             return ""
         new_counts = {u: sum(1 for i in self.new_items if i.urgency is u) for u in Urgency}
-        parts = [_PHRASES[u][n != 1].format(n=n, d=self.within_days)
-                 for u, n in new_counts.items() if n]
-        lines = ["New: " + ", ".join(parts) + "."]
+        parts = [_phrase(u, n, self.within_days) for u, n in new_counts.items() if n]
+        lines: list[str] = [tr("New: {parts}.", parts=parts)]
         for item in self.new_items[:SHOWN_NAMES]:
             lines.append(f"{item.client_name} ({item.case_ref}): {item.title}")
         if len(self.new_items) > SHOWN_NAMES:
-            lines.append(f"… and {len(self.new_items) - SHOWN_NAMES} more in the dashboard.")
+            lines.append(tr("… and {n} more in the dashboard.",
+                            n=len(self.new_items) - SHOWN_NAMES))
         return "\n".join(lines)
 
 

@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase import __version__
+from hkcase.domain.messages import tr
 from hkcase.domain.reminders.diff import compare
 from hkcase.domain.reminders.plan import (
     STAY_DEADLINE_KINDS,
@@ -302,13 +303,15 @@ def set_reminder_state(
     today = today or date.today()
     if state is ReminderState.SNOOZED:
         if until is None:
-            raise ValidationError("until", "a snoozed reminder needs the date it comes back")
+            raise ValidationError("until", tr("a snoozed reminder needs the date it comes "
+                                              "back"))
     elif until is not None:
-        raise ValidationError("until", "only a snoozed reminder takes a date")
+        raise ValidationError("until", tr("only a snoozed reminder takes a date"))
     with store.transaction() as session:
         reminder = session.get(Reminder, reminder_id)
         if reminder is None:
-            raise ValidationError("reminder_id", f"there is no reminder number {reminder_id}")
+            raise ValidationError("reminder_id", tr("there is no reminder number {number}",
+                                                    number=reminder_id))
         if state is ReminderState.SNOOZED and until is not None:
             deadline = _deadline(session, reminder)
             try:
@@ -374,8 +377,8 @@ def _deadline(session: Session, reminder: Reminder) -> _Deadline:
         travel = session.get(TravelDocument, int(parts[3]))
         expiry = travel.expiry_date if travel is not None else None
     cap = snooze_cap(reminder.kind, limit, expiry)
-    what = ("the document's expiry" if cap is not None and cap == expiry
-            else "the limit of stay")
+    what = (tr("the document's expiry") if cap is not None and cap == expiry
+            else tr("the limit of stay"))
     return _Deadline(cap, what, limit, opens)
 
 
@@ -396,12 +399,14 @@ def snooze_options(store: Store, reminder_id: int, *, today: date | None = None
     with store.reading() as session:
         reminder = session.get(Reminder, reminder_id)
         if reminder is None:
-            raise ValidationError("reminder_id", f"there is no reminder number {reminder_id}")
+            raise ValidationError("reminder_id", tr("there is no reminder number {number}",
+                                                    number=reminder_id))
         deadline = _deadline(session, reminder)
     choices = tuple(snooze_choices(day, deadline.cap, window_opens=deadline.window_opens,
                                    limit_of_stay=deadline.limit_of_stay))
     why = None
     if not choices:
-        why = (f"{deadline.what} is {deadline.cap}: this reminder cannot be snoozed past it"
-               if deadline.cap is not None else "no snooze date is available")
+        why = (tr("{what} is {cap}: this reminder cannot be snoozed past it",
+                  what=deadline.what, cap=deadline.cap)
+               if deadline.cap is not None else tr("no snooze date is available"))
     return SnoozeOptions(reminder_id, deadline.cap, choices, why)

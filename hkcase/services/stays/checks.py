@@ -7,6 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import tr
 from hkcase.domain.plausibility import (
     Impossible,
     Question,
@@ -23,7 +24,7 @@ def stay_questions(session: Session, case: Case, *, extension_number: int, grant
     """Questions to ask before saving this stay; ``ValidationError`` for an impossible one."""
     if entry_date is not None and limit <= entry_date:
         raise impossible(Impossible("limit_of_stay",
-                                    "the limit of stay must fall after the entry date"))
+                                    tr("the limit of stay must fall after the entry date")))
     previous = None
     if extension_number > 0:
         previous = session.scalar(sa.select(Stay.limit_of_stay).where(

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from hkcase.domain.holidays_hk import day_info
+from hkcase.domain.messages import tr
 from hkcase.domain.stay.estimate import StayQuestion, StayQuestionError, estimate_stay
 from hkcase.domain.stay.extension_window import extension_window
 from hkcase.domain.vocab import AuditAction, ReminderKind, ReminderState
@@ -117,7 +118,7 @@ def get_stay(store: Store, stay_id: int) -> tuple[int, StayRow]:
     with store.reading() as session:
         stay = session.get(Stay, stay_id)
         if stay is None:
-            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+            raise ValidationError("stay", tr("that stay no longer exists (deleted meanwhile?)"))
         return stay.case_id, StayRow(stay.id, stay.extension_number, stay.granted_on,
                                      stay.entry_date, stay.limit_of_stay,
                                      stay.condition_of_stay)
@@ -136,15 +137,16 @@ def update_stay(store: Store, stay_id: int, changes: Mapping[str, Any], *, actor
     with store.transaction() as session:
         stay = session.get(Stay, stay_id)
         if stay is None:
-            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+            raise ValidationError("stay", tr("that stay no longer exists (deleted meanwhile?)"))
         case = session.get_one(Case, stay.case_id)
         check_version(case, expected_version)
         before = old_values(stay, changes)
         assign(stay, changes, STAY_FIELDS)
         if stay.extension_number is None or stay.extension_number < 0:
-            raise ValidationError("extension_number", "the stay number must be 0 or more")
+            raise ValidationError("extension_number", tr("the stay number must be 0 or more"))
         if stay.limit_of_stay is None or stay.granted_on is None:
-            raise ValidationError("limit_of_stay", "give the grant date and the limit of stay")
+            raise ValidationError("limit_of_stay", tr("give the grant date and the limit of "
+                                                      "stay"))
         ask(stay_questions(session, case, extension_number=stay.extension_number,
                            granted_on=stay.granted_on, limit=stay.limit_of_stay,
                            entry_date=stay.entry_date), confirm)
@@ -154,8 +156,9 @@ def update_stay(store: Store, stay_id: int, changes: Mapping[str, Any], *, actor
                 audit.record(session, actor=actor, action=AuditAction.UPDATE, obj=stay,
                              changes=diff)
             except IntegrityError:
-                raise ValidationError("extension_number", "this case already has a stay "
-                                      f"numbered {stay.extension_number}") from None
+                raise ValidationError("extension_number", tr(
+                    "this case already has a stay numbered {number}",
+                    number=stay.extension_number)) from None
             touch(case)
             session.flush()
         edited = Edited("stay", stay_id, before, old_values(stay, changes), case.version)
@@ -171,7 +174,7 @@ def delete_stay(store: Store, stay_id: int, *, actor: str, lead_days: Sequence[i
     with store.transaction() as session:
         stay = session.get(Stay, stay_id)
         if stay is None:
-            raise ValidationError("stay", "that stay no longer exists (deleted meanwhile?)")
+            raise ValidationError("stay", tr("that stay no longer exists (deleted meanwhile?)"))
         client_id = session.get_one(Case, stay.case_id).client_id
         deletion = trash_record(session, "stay", stay_id, actor=actor,
                                 expected_version=expected_version)

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hkcase.domain.messages import StoredText, tr
 from hkcase.domain.vocab import AuditAction
 from hkcase.services.attachments import files as attachment_files
 from hkcase.services.attachments import shared
@@ -46,9 +47,16 @@ class Deletion:
 
     @property
     def question(self) -> str:
-        """The one confirmation asked: "Delete case 2026-000001? With it: 2 stays, 3 files."""
-        with_it = f" With it: {', '.join(self.contents)}." if self.contents else ""
-        return f"Delete {self.label}?{with_it} It can be restored from File ▸ Trash."
+        """The one confirmation asked: "Delete case 2026-000001? With it: 2 stays, 3 files."
+
+        In the interface's language; the label and contents are the stored English, said
+        again."""
+        if self.contents:
+            return tr("Delete {record}? With it: {contents}. It can be restored from File ▸ "
+                      "Trash.", record=StoredText(self.label),
+                      contents=[StoredText(c) for c in self.contents])
+        return tr("Delete {record}? It can be restored from File ▸ Trash.",
+                  record=StoredText(self.label))
 
 
 @dataclass(frozen=True)
@@ -65,13 +73,14 @@ class TrashItem:
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise ValidationError("kind", f"{kind!r} records cannot be deleted here")
+        raise ValidationError("kind", tr("{kind} records cannot be deleted here",
+                                         kind=repr(kind)))
 
 
 def _graph(session: Session, kind: str, row_id: int) -> Graph:
     graph = collect(session, kind, row_id)
     if not graph.rows.get(kind):
-        raise ValidationError(kind, "that record no longer exists (deleted meanwhile?)")
+        raise ValidationError(kind, tr("that record no longer exists (deleted meanwhile?)"))
     return graph
 
 
@@ -171,7 +180,7 @@ def _item(entry: TrashEntry) -> TrashItem:
 def _entry(session: Session, trash_id: int) -> TrashEntry:
     entry = session.get(TrashEntry, trash_id)
     if entry is None:
-        raise ValidationError("trash", "that item is no longer in the Trash")
+        raise ValidationError("trash", tr("that item is no longer in the Trash"))
     return entry
 
 
@@ -186,11 +195,15 @@ def restore(store: Store, trash_id: int, *, actor: str) -> TrashItem:
             moved = insert(session, graph)
             session.flush()
         except RestoreError as exc:
-            raise ValidationError("trash", f"{entry.label} cannot be restored: {exc}") from None
+            raise ValidationError("trash", tr("{record} cannot be restored: {reason}",
+                                              record=StoredText(entry.label),
+                                              reason=exc.args[0])) from None
         except IntegrityError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig is not None else ""
-            raise ValidationError("trash", f"{entry.label} cannot be restored: it clashes "
-                                           f"with a record added since ({reason})") from None
+            raise ValidationError("trash", tr("{record} cannot be restored: it clashes with a "
+                                              "record added since ({reason})",
+                                              record=StoredText(entry.label), reason=reason)
+                                  ) from None
         row = graph.rows[entry.entity][0]
         new_id = moved.get((entry.entity, entry.entity_id), entry.entity_id)
         clients, cases = _owner_to_bump(session, entry.entity, row)

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from hkcase.domain.labels import label
+from hkcase.domain.messages import current_language, tr
 from hkcase.store.base import Base, UTCDateTime
 
 #: Tables rebuilt by the services, never kept in a snapshot.
@@ -157,8 +158,10 @@ def check_parents(session: Session, graph: Graph, root: str) -> None:
             continue
         value = row.get(fk.parent.name)
         if value is not None and not _exists(session, fk.column.table, value):
-            raise RestoreError(f"its {label(fk.column.table.name)} (number {value}) "
-                               "is no longer there: restore that first")
+            raise RestoreError(tr("its {record} (number {number}) is no longer there: "
+                                  "restore that first",
+                                  record=label(fk.column.table.name, current_language()),
+                                  number=value))
 
 
 def insert(session: Session, graph: Graph) -> dict[tuple[str, Any], Any]:

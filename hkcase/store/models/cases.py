@@ -111,6 +111,8 @@ class Stay(Base):
         sa.UniqueConstraint("case_id", "extension_number"),
         # Each case's latest limit of stay from the index alone (the dashboard's sections).
         sa.Index("ix_stay_case_id_limit_of_stay", "case_id", "limit_of_stay"),
+        # Limits in a range with their cases from the index alone (the deadline filters).
+        sa.Index("ix_stay_limit_of_stay_case_id", "limit_of_stay", "case_id"),
         sa.CheckConstraint("extension_number >= 0", name="extension_not_negative"),
         sa.CheckConstraint("limit_of_stay > granted_on", name="limit_after_grant"),
         sa.CheckConstraint(

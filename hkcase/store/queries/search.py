@@ -268,6 +268,22 @@ def _entry_condition_portable(parts: list[QueryPart]) -> list[sa.ColumnElement[b
     return conditions
 
 
+def matching_case_ids(session: Session, text: str) -> sa.Select[int | None] | None:
+    """The case ids of the entries matching ``text``, from ``search_entry`` alone (not on
+    SQLite, whose FTS5 tables answer instead); None for text with nothing searchable.
+
+    Ordered and limited, this picks a page of the case list before anything is joined
+    (``store/queries/case_list.py``): on PostgreSQL a short fragment ("2024-00", "07")
+    matches thousands of entries, which a join to ``case`` and ``client`` before the sort
+    would visit one by one.
+    """
+    parts = query_parts(text)
+    if not parts:
+        return None
+    return sa.select(SearchEntry.case_id).where(
+        SearchEntry.case_id.is_not(None), *_entry_conditions(session, parts))
+
+
 def matching_cases(session: Session, text: str) -> sa.ColumnElement[bool] | None:
     """A condition on ``Case.id`` for cases whose search text matches ``text``.
 
@@ -280,8 +296,8 @@ def matching_cases(session: Session, text: str) -> sa.ColumnElement[bool] | None
         return None
     if session.get_bind().dialect.name == "sqlite":
         return sa.and_(*(Case.id.in_(ids) for ids in _entry_ids_sqlite(parts)))
-    return Case.id.in_(sa.select(SearchEntry.case_id).where(
-        SearchEntry.case_id.is_not(None), *_entry_conditions(session, parts)))
+    ids = matching_case_ids(session, text)
+    return None if ids is None else Case.id.in_(ids)
 
 
 FtsDriver = tuple[sa.TableClause, sa.ColumnElement[int], list[sa.ColumnElement[bool]]]

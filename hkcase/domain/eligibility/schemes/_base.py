@@ -13,6 +13,8 @@ from hkcase.domain.eligibility.model import (
 )
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet, in_force, launch_date, rule_sets
+from hkcase.domain.eligibility.wording import Named, not_met_in, rule_texts, word
+from hkcase.domain.messages import current_language, tr
 
 UNKNOWN, NOT_MET = Status.UNKNOWN, Status.NOT_MET
 
@@ -23,14 +25,25 @@ def no_rule_set(scheme: str, name: str, p: Profile) -> SchemeResult:
     launched = launch_date(name)
     if launched is not None and p.assessment_date < launched:
         return SchemeResult(scheme=scheme, outcome=Verdict.NOT_ELIGIBLE, criteria=[],
-                            rule_set=None, reasons=[f"{scheme} opened on {launched}"])
+                            rule_set=None,
+                            reasons=[tr("{scheme} opened on {day}", scheme=_name(scheme),
+                                        day=launched)])
+    reason: str
     if p.assessment_date < first.effective_from:
-        reason = (f"hkcase has no {scheme} rules for {p.assessment_date} (its first rule set, "
-                  f"{first.id}, starts on {first.effective_from})")
+        reason = tr("hkcase has no {scheme} rules for {day} (its first rule set, {rules}, "
+                    "starts on {start})", scheme=_name(scheme), day=p.assessment_date,
+                    rules=first.id,
+                    start=first.effective_from)
     else:
-        reason = f"no {scheme} rule set is in force on {p.assessment_date}"
+        reason = tr("no {scheme} rule set is in force on {day}", scheme=_name(scheme),
+                    day=p.assessment_date)
     return SchemeResult(scheme=scheme, outcome=Verdict.NEEDS_REVIEW, criteria=[], rule_set=None,
                         reasons=[reason])
+
+
+def _name(scheme: str) -> Named:
+    """A scheme as a reason names it: its code in English, its name in Chinese."""
+    return word(scheme, vocab="Scheme")
 
 
 def rules_for(name: str, p: Profile) -> RuleSet | None:
@@ -45,6 +58,7 @@ def _decide(criteria: list[Criterion], extra: tuple[str, ...]
     doubtful = False
     missing: dict[str, None] = {}
     cautions: dict[str, None] | None = None
+    lang = current_language()
     for c in criteria:
         status = c.status
         if status is UNKNOWN:
@@ -54,7 +68,7 @@ def _decide(criteria: list[Criterion], extra: tuple[str, ...]
         elif c.review is not None:
             doubtful = True
         elif status is NOT_MET:
-            failed.append(f"not met: {c.text} ({c.detail})" if c.detail else f"not met: {c.text}")
+            failed.append(not_met_in(c.text, c.id, c.detail, lang))
         if c.cautions:
             if cautions is None:
                 cautions = dict.fromkeys(extra)
@@ -72,11 +86,11 @@ def conjunctive(scheme: str, rules: RuleSet, criteria: list[Criterion],
                 decisive: list[Criterion] | None = None, **fields: object) -> SchemeResult:
     """A result for a scheme whose criteria (or the ``decisive`` subset) must all hold."""
     if decisive is None:
-        outcome, reasons, missing, cautions = _decide(criteria, rules.cautions)
+        outcome, reasons, missing, cautions = _decide(criteria, rule_texts(rules.cautions))
     else:
         outcome, reasons = all_of(decisive)
-        missing, cautions = missing_and_cautions(criteria, rules.cautions)
-    reasons = reasons + list(rules.notes) + (extra_reasons or [])
+        missing, cautions = missing_and_cautions(criteria, rule_texts(rules.cautions))
+    reasons = reasons + list(rule_texts(rules.notes)) + (extra_reasons or [])
     return SchemeResult(scheme=scheme, outcome=outcome, criteria=criteria, rule_set=rules.ref,
                         reasons=reasons, missing=missing, cautions=cautions,
                         **fields)  # type: ignore[arg-type]

@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+
+from hkcase.domain.countries import Country
 from hkcase.domain.dates import age_on
-from hkcase.domain.eligibility.common import MET, NOT_MET, UNKNOWN, flag, unknown
+from hkcase.domain.eligibility.common import (
+    MET,
+    NOT_MET,
+    UNKNOWN,
+    aged,
+    excluded_nationals,
+    flag,
+    unknown,
+)
 from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+from hkcase.domain.eligibility.wording import english, word
 from hkcase.domain.labels import label
+from hkcase.domain.messages import Message, current_language, tr
+
+
+@lru_cache(maxsize=8)
+def _said(lang: str) -> dict[str, Message]:
+    """This module's fixed sentences in ``lang``."""
+    return {
+        "de_facto": tr("unregistered de facto partners do not qualify"),
+        "child_18": tr("a child already here who turns 18: the rule was not found"),
+        "other": tr("other status"),
+        "check_status": tr("check whether the sponsor's status allows dependants"),
+        "some_kinds": tr("Mainland residents may join only some kinds of sponsor"),
+        "scheme_review": tr("whether Mainland residents may join sponsors under this scheme "
+                            "is not in the sources found (2015 guidebook list)"),
+        "exclusion_review": tr("the current exclusion list for dependants was not found"),
+        "macao": tr("former Mainland resident with a Macao identity card for under 7 years"),
+    }
+
 
 PARTNERS = ("spouse", "same_sex_spouse", "civil_partner")
 SETTLED = ("permanent_resident", "unconditional_stay")
@@ -20,21 +51,27 @@ def _relationship(p: Profile, r: RuleSet) -> list[Criterion]:
     if kind is None:
         return [unknown(cid, text, "relationship")]
     if kind == "de_facto_partner":
-        return [Criterion(cid, text, NOT_MET, "unregistered de facto partners do not qualify")]
+        return [Criterion(cid, text, NOT_MET,
+                          _said(current_language())["de_facto"])]
     if kind in PARTNERS:
         if kind != "spouse" and not r["same_sex_partners_recognised"]:
-            return [Criterion(cid, text, NOT_MET, f"{label(kind)}s are recognised "
-                              "only from 2018-09-19")]
-        return [Criterion(cid, text, MET, label(kind)),
+            return [Criterion(cid, text, NOT_MET, tr("{relationship}s are recognised only from "
+                                                     "2018-09-19", relationship=_kind(kind)))]
+        return [Criterion(cid, text, MET, _kind(kind)),
                 flag("recognised", "the marriage or partnership is legally and officially "
                      "recognised where it was celebrated", p.relationship_legally_recognised,
                      "relationship_legally_recognised")]
     if kind == "child":
-        return [Criterion(cid, text, MET, "child"), _child_age(p, r),
+        return [Criterion(cid, text, MET, _kind("child")), _child_age(p, r),
                 _unmarried(p), flag("dependent", "dependent on the sponsor",
                                     p.dependent_on_sponsor, "dependent_on_sponsor")]
     # parent
-    return [Criterion(cid, text, MET, "parent"), _parent_age(p, r), _settled_sponsor(p)]
+    return [Criterion(cid, text, MET, _kind("parent")), _parent_age(p, r), _settled_sponsor(p)]
+
+
+def _kind(kind: str) -> str:
+    """A relationship (``spouse``, ``civil partner``) in words."""
+    return word(kind, label(kind), "DependantRelationship")
 
 
 def _child_age(p: Profile, r: RuleSet) -> Criterion:
@@ -43,9 +80,9 @@ def _child_age(p: Profile, r: RuleSet) -> Criterion:
         return unknown(cid, text, "date_of_birth")
     age = age_on(p.date_of_birth, p.assessment_date)
     if age <= r["child_max_age"]:
-        return Criterion(cid, text, MET, f"aged {age}")
-    return Criterion(cid, text, NOT_MET, f"aged {age}",
-                     review="a child already here who turns 18: the rule was not found")
+        return Criterion(cid, text, MET, aged(age))
+    return Criterion(cid, text, NOT_MET, aged(age),
+                     review=_said(current_language())["child_18"])
 
 
 def _unmarried(p: Profile) -> Criterion:
@@ -53,7 +90,8 @@ def _unmarried(p: Profile) -> Criterion:
     if p.marital_status is None:
         return unknown(cid, text, "marital_status")
     married = p.marital_status in ("married", "civil_partnership", "separated")
-    return Criterion(cid, text, NOT_MET if married else MET, p.marital_status)
+    return Criterion(cid, text, NOT_MET if married else MET,
+                     word(p.marital_status, vocab="MaritalStatus"))
 
 
 def _parent_age(p: Profile, r: RuleSet) -> Criterion:
@@ -62,7 +100,7 @@ def _parent_age(p: Profile, r: RuleSet) -> Criterion:
     if p.date_of_birth is None:
         return unknown(cid, text, "date_of_birth")
     age = age_on(p.date_of_birth, p.assessment_date)
-    return Criterion(cid, text, MET if age >= minimum else NOT_MET, f"aged {age}")
+    return Criterion(cid, text, MET if age >= minimum else NOT_MET, aged(age))
 
 
 def _settled_sponsor(p: Profile) -> Criterion:
@@ -71,7 +109,12 @@ def _settled_sponsor(p: Profile) -> Criterion:
     if p.sponsor_status is None:
         return unknown(cid, text, "sponsor_status")
     return Criterion(cid, text, MET if p.sponsor_status in SETTLED else NOT_MET,
-                     label(p.sponsor_status))
+                     _status(p.sponsor_status))
+
+
+def _status(status: str) -> str:
+    """A sponsor's status in words."""
+    return word(status, label(status), "SponsorStatus")
 
 
 def _sponsor(p: Profile, r: RuleSet) -> Criterion:
@@ -80,32 +123,36 @@ def _sponsor(p: Profile, r: RuleSet) -> Criterion:
     if status is None:
         return unknown(cid, text, "sponsor_status")
     if status == "other":
-        return Criterion(cid, text, UNKNOWN, "other status",
-                         review="check whether the sponsor's status allows dependants",
+        words = _said(current_language())
+        return Criterion(cid, text, UNKNOWN, words["other"], review=words["check_status"],
                          needs=("sponsor_status",))
-    detail = label(status)
+    detail: str = _status(status)
     if p.residence == "mainland_china" and status not in SETTLED:
         scheme = p.sponsor_scheme
         if scheme is None:
             return unknown(cid, text, "sponsor_scheme",
-                           detail="Mainland residents may join only some kinds of sponsor")
+                           detail=_said(current_language())["some_kinds"])
         if scheme not in r["mainland_sponsor_schemes"]:
             if r.params.get("mainland_sponsor_schemes_official"):
-                return Criterion(cid, text, NOT_MET, f"Mainland residents may not join a "
-                                 f"{scheme} sponsor as dependants")
-            return Criterion(cid, text, UNKNOWN, f"Mainland resident joining a {scheme} sponsor",
-                             review="whether Mainland residents may join sponsors under this "
-                             "scheme is not in the sources found (2015 guidebook list)",
+                return Criterion(cid, text, NOT_MET, tr("Mainland residents may not join a "
+                                                        "{scheme} sponsor as dependants",
+                                                        scheme=scheme))
+            return Criterion(cid, text, UNKNOWN, tr("Mainland resident joining a {scheme} "
+                                                    "sponsor", scheme=scheme),
+                             review=_said(current_language())["scheme_review"],
                              needs=("sponsor_scheme",))
-        detail += f", {scheme} (Mainland residents accepted)"
+        detail = tr("{status}, {scheme} (Mainland residents accepted)", status=detail,
+                    scheme=scheme)
         if scheme == "STUDENT":
-            return Criterion(cid, text, MET, detail, cautions=(STUDENT_SPONSOR,))
+            return Criterion(cid, text, MET, detail, cautions=(student_sponsor(),))
     return Criterion(cid, text, MET, detail)
 
 
-STUDENT_SPONSOR = ("Mainland residents may join a student only if the sponsor studies in a "
-                   "full-time local undergraduate or postgraduate programme at a local "
-                   "degree-awarding institution")
+def student_sponsor() -> str:
+    """The caution for a Mainland resident joining a student."""
+    return tr("Mainland residents may join a student only if the sponsor studies in a "
+              "full-time local undergraduate or postgraduate programme at a local "
+              "degree-awarding institution")
 
 
 def _nationality(p: Profile, r: RuleSet) -> Criterion:
@@ -115,13 +162,13 @@ def _nationality(p: Profile, r: RuleSet) -> Criterion:
     official = r.params.get("excluded_nationalities")
     if official is not None:
         if p.nationality in official:
-            return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals are excluded "
-                             f"({r.id})")
-        return Criterion(cid, text, MET, p.nationality)
+            return Criterion(cid, text, NOT_MET, excluded_nationals(p.nationality, r.id))
+        return Criterion(cid, text, MET, tr("{country}", country=Country(p.nationality)))
     if p.nationality in r["guidebook_excluded_nationalities"]:
-        return Criterion(cid, text, NOT_MET, f"{p.nationality} excluded in the 2015 guidebook",
-                         review="the current exclusion list for dependants was not found")
-    return Criterion(cid, text, MET, p.nationality)
+        return Criterion(cid, text, NOT_MET, tr("{country} excluded in the 2015 guidebook",
+                                                country=Country(p.nationality)),
+                         review=_said(current_language())["exclusion_review"])
+    return Criterion(cid, text, MET, tr("{country}", country=Country(p.nationality)))
 
 
 def _macao(p: Profile, r: RuleSet) -> list[Criterion]:
@@ -132,22 +179,41 @@ def _macao(p: Profile, r: RuleSet) -> list[Criterion]:
                  "under 7 years (unless admitted to Macao under the One-way Permit Scheme)",
                  None if p.macao_id_under_7_years is None else not p.macao_id_under_7_years,
                  "macao_id_under_7_years",
-                 no="former Mainland resident with a Macao identity card for under 7 years")]
+                 no=_said(current_language())["macao"])]
 
 
 def stay_note(p: Profile) -> str | None:
     """How a dependant's stay is set, by the sponsor's status (ImmD, 2025-12-15)."""
-    if p.sponsor_status in SETTLED:
-        if p.relationship == "parent":
-            return ("Dependants of permanent residents or residents without a limit of stay: "
-                    "extensions normally follow a 2-2-3 year pattern for parents aged 60 or "
-                    "above.")
-        return ("Dependants of permanent residents or residents without a limit of stay: "
-                "extensions normally follow a 3-3 year pattern.")
-    if p.sponsor_scheme == "STUDENT" or p.sponsor_status == "student_visa":
-        return ("Dependants of students: normally 12 months on entry, extended a year at a "
-                "time.")
+    return _stay_note(p.sponsor_status in SETTLED, p.relationship == "parent",
+                      p.sponsor_scheme == "STUDENT" or p.sponsor_status == "student_visa",
+                      current_language())
+
+
+@lru_cache(maxsize=64)
+def _stay_note(settled: bool, parent: bool, student: bool, lang: str) -> str | None:
+    if settled:
+        if parent:
+            return tr("Dependants of permanent residents or residents without a limit of stay: "
+                      "extensions normally follow a 2-2-3 year pattern for parents aged 60 or "
+                      "above.")
+        return tr("Dependants of permanent residents or residents without a limit of stay: "
+                  "extensions normally follow a 3-3 year pattern.")
+    if student:
+        return tr("Dependants of students: normally 12 months on entry, extended a year at a "
+                  "time.")
     return None
+
+
+@lru_cache(maxsize=4096)
+def _expired(limit: date, lang: str) -> Message:
+    if lang == "en":
+        return english(f"expired {limit}", "expired {day}", day=limit)
+    return tr("expired {day}", day=limit)
+
+
+@lru_cache(maxsize=4096)
+def _follows(limit: date, lang: str) -> Message:
+    return tr("Limit of stay normally follows the sponsor's: {day}.", day=limit)
 
 
 def assess_dependant(p: Profile) -> SchemeResult:
@@ -171,10 +237,10 @@ def assess_dependant(p: Profile) -> SchemeResult:
     if p.sponsor_limit_of_stay is not None:
         if p.sponsor_limit_of_stay < p.assessment_date:
             criteria.append(Criterion("sponsor_limit", "sponsor's limit of stay not expired",
-                                      NOT_MET, f"expired {p.sponsor_limit_of_stay}"))
+                                      NOT_MET, _expired(p.sponsor_limit_of_stay,
+                                                        current_language())))
         elif own_pattern is None:
-            extra.append(f"Limit of stay normally follows the sponsor's: "
-                         f"{p.sponsor_limit_of_stay}.")
+            extra.append(_follows(p.sponsor_limit_of_stay, current_language()))
     return conjunctive("DEPENDANT", r, criteria, extra)
 
 

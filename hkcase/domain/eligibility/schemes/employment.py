@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hkcase.domain.eligibility.common import (
     MET,
     NOT_MET,
@@ -15,6 +17,19 @@ from hkcase.domain.eligibility.common import (
 from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+from hkcase.domain.eligibility.wording import word
+from hkcase.domain.messages import Message, current_language, tr
+
+
+@lru_cache(maxsize=8)
+def _said(lang: str) -> dict[str, Message]:
+    """This module's fixed sentences in ``lang``."""
+    return {
+        "below_market": tr("package below market level"),
+        "special": tr("cases without these qualifications are considered individually with "
+                      "justification"),
+        "no_stem": tr("no STEM degree from a top-100 STEM university"),
+    }
 
 
 def _job_criteria(p: Profile) -> list[Criterion]:
@@ -25,7 +40,7 @@ def _job_criteria(p: Profile) -> list[Criterion]:
              p.job_relevant_to_qualifications, "job_relevant_to_qualifications"),
         flag("remuneration", "package broadly at the market level for professionals",
              p.remuneration_at_market_level, "remuneration_at_market_level",
-             no="package below market level"),
+             no=_said(current_language())["below_market"]),
     ]
 
 
@@ -33,9 +48,14 @@ def _recruitment_note(p: Profile, exemption: int | None) -> list[str]:
     if exemption is None:
         return []
     if p.talent_list_profession or (p.offered_salary_hkd or 0) >= exemption:
-        return ["The employer need not prove local recruitment difficulty (Talent List post or "
-                f"package of HK${exemption:,} or more)."]
+        return [_no_recruitment_test(exemption, current_language())]
     return []
+
+
+@lru_cache(maxsize=64)
+def _no_recruitment_test(exemption: int, lang: str) -> Message:
+    return tr("The employer need not prove local recruitment difficulty (Talent List post "
+              "or package of HK${amount} or more).", amount=f"{exemption:,}")
 
 
 def _employment(scheme: str, name: str, p: Profile, mainland_channel: bool) -> SchemeResult:
@@ -77,7 +97,13 @@ def _area(p: Profile, areas: list[str], aliases: dict[str, str]) -> Criterion:
     area = aliases.get(key, key)
     if area in areas:
         return Criterion(cid, text, MET, area)
-    return Criterion(cid, text, NOT_MET, f"{p.rd_area!r} is not one of: {', '.join(areas)}")
+    return Criterion(cid, text, NOT_MET, _not_an_area(p.rd_area, tuple(areas),
+                                                      current_language()))
+
+
+@lru_cache(maxsize=1024)
+def _not_an_area(area: str, areas: tuple[str, ...], lang: str) -> Message:
+    return tr("{area} is not one of: {areas}", area=repr(area), areas=", ".join(areas))
 
 
 def _stem_qualification(p: Profile, min_years: float) -> Criterion:
@@ -87,12 +113,12 @@ def _stem_qualification(p: Profile, min_years: float) -> Criterion:
     needs = [n for n, v in (("degree_is_stem", p.degree_is_stem),
                             ("university_top100_stem", p.university_top100_stem),
                             ("highest_degree", p.highest_degree)) if v is None]
-    special = "cases without these qualifications are considered individually with justification"
+    words = _said(current_language())
+    special = words["special"]
     if p.degree_is_stem is False or p.university_top100_stem is False or (
             p.highest_degree is not None
             and DEGREE_RANK[p.highest_degree] < DEGREE_RANK["bachelor"]):
-        return Criterion(cid, text, NOT_MET, "no STEM degree from a top-100 STEM university",
-                         review=special)
+        return Criterion(cid, text, NOT_MET, words["no_stem"], review=special)
     if needs:
         return unknown(cid, text, *needs)
     if p.highest_degree == "bachelor":
@@ -100,10 +126,15 @@ def _stem_qualification(p: Profile, min_years: float) -> Criterion:
         if years is None:
             return unknown(cid, text, "years_relevant_experience")
         if years < min_years:
-            return Criterion(cid, text, NOT_MET, f"bachelor's with {years:g} years of relevant "
-                             f"experience (< {min_years:g})", review=special)
-        return Criterion(cid, text, MET, f"bachelor's with {years:g} years' relevant experience")
-    return Criterion(cid, text, MET, f"{p.highest_degree}: no experience needed")
+            return Criterion(cid, text, NOT_MET, tr("bachelor's with {years} years of relevant "
+                                                    "experience (< {minimum})",
+                                                    years=f"{years:g}",
+                                                    minimum=f"{min_years:g}"), review=special)
+        return Criterion(cid, text, MET, tr("bachelor's with {years} years' relevant experience",
+                                            years=f"{years:g}"))
+    return Criterion(cid, text, MET, tr("{degree}: no experience needed",
+                                        degree=word(p.highest_degree or "",
+                                                    vocab="EducationLevel")))
 
 
 def assess_techtas(p: Profile) -> SchemeResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from hkcase.domain.eligibility.calendar_math import add_months
 from hkcase.domain.eligibility.common import (
@@ -21,6 +22,8 @@ from hkcase.domain.eligibility.model import Criterion, SchemeResult, Verdict
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+from hkcase.domain.eligibility.wording import english, word
+from hkcase.domain.messages import Message, current_language, tr
 
 HK_LEVELS = ("bachelor", "master", "doctorate")
 
@@ -33,23 +36,28 @@ def _iang_nationality(p: Profile, r: RuleSet) -> Criterion:
     cid, text = base.id, base.text
     gba = bool(r.params.get("gba_campus_counts"))
     if gba and p.gba_campus_graduate:
-        return Criterion(cid, text, MET, f"{p.nationality} national, Greater Bay Area campus "
-                         "graduate")
+        return Criterion(cid, text, MET, tr("{country} national, Greater Bay Area campus "
+                                            "graduate", country=p.nationality))
     if p.programme_ugc_funded is None:
         return unknown(cid, text, "programme_ugc_funded",
-                       detail=f"{p.nationality} nationals: only UGC-funded programmes qualify")
+                       detail=tr("{country} nationals: only UGC-funded programmes qualify",
+                                 country=p.nationality))
     if p.programme_ugc_funded:
-        return Criterion(cid, text, MET, f"{p.nationality} national, UGC-funded programme")
+        return Criterion(cid, text, MET, tr("{country} national, UGC-funded programme",
+                                            country=p.nationality))
     if gba:
         if p.gba_campus_graduate is None:
             return unknown(cid, text, "gba_campus_graduate",
-                           detail=f"{p.nationality} nationals: a programme that is not "
-                           "UGC-funded qualifies only at a Greater Bay Area campus")
-        return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals need a UGC-funded "
-                         "programme or a Greater Bay Area campus")
-    return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals need a UGC-funded programme",
-                     review="graduates of Greater Bay Area campuses also qualify; hkcase does "
-                     "not record the campus")
+                           detail=tr("{country} nationals: a programme that is not "
+                                     "UGC-funded qualifies only at a Greater Bay Area campus",
+                                     country=p.nationality))
+        return Criterion(cid, text, NOT_MET, tr("{country} nationals need a UGC-funded "
+                                                "programme or a Greater Bay Area campus",
+                                                country=p.nationality))
+    return Criterion(cid, text, NOT_MET, tr("{country} nationals need a UGC-funded programme",
+                                            country=p.nationality),
+                     review=tr("graduates of Greater Bay Area campuses also qualify; hkcase "
+                               "does not record the campus"))
 
 
 def window_end(graduated: date, months: int) -> date:
@@ -65,13 +73,25 @@ def fresh_graduate(p: Profile, r: RuleSet) -> Criterion:
         return unknown(cid, text, "graduation_date")
     end = window_end(p.graduation_date, months)
     if p.assessment_date < p.graduation_date:
-        return Criterion(cid, text, NOT_MET, f"graduates on {p.graduation_date}")
+        return Criterion(cid, text, NOT_MET, tr("graduates on {day}", day=p.graduation_date))
     if p.assessment_date == end:
-        return Criterion(cid, text, MET, f"exactly {months} months after graduation ({end})",
-                         review="on the exact end of the six-month window")
+        return Criterion(cid, text, MET, tr("exactly {months} months after graduation ({day})",
+                                            months=months, day=end),
+                         review=tr("on the exact end of the six-month window"))
     fresh = p.assessment_date < end
     return Criterion(cid, text, MET if fresh else NOT_MET,
-                     f"graduated {p.graduation_date}; window {'ends' if fresh else 'ended'} {end}")
+                     _window(p.graduation_date, end, fresh, current_language()))
+
+
+@lru_cache(maxsize=4096)
+def _window(graduated: date, end: date, fresh: bool, lang: str) -> Message:
+    if lang == "en":
+        ends = "ends" if fresh else "ended"
+        return english(f"graduated {graduated}; window {ends} {end}",
+                       f"graduated {{day}}; window {ends} {{end}}", day=graduated, end=end)
+    if fresh:
+        return tr("graduated {day}; window ends {end}", day=graduated, end=end)
+    return tr("graduated {day}; window ended {end}", day=graduated, end=end)
 
 
 def assess_iang(p: Profile) -> SchemeResult:
@@ -84,7 +104,8 @@ def assess_iang(p: Profile) -> SchemeResult:
                              "Hong Kong programme", "hk_qualification_level") if level is None
                      else Criterion("hk_qualification", "undergraduate or higher qualification "
                                     "from a Hong Kong programme",
-                                    MET if level in HK_LEVELS else NOT_MET, level))
+                                    MET if level in HK_LEVELS else NOT_MET,
+                                    word(level, vocab="HkQualificationLevel")))
     base = [
         _iang_nationality(p, r),
         flag("student_entry", "entered Hong Kong as a non-local student",
@@ -105,8 +126,8 @@ def assess_iang(p: Profile) -> SchemeResult:
     if fresh.status is MET:
         result = conjunctive("IANG", r, base + [fresh], category="fresh")
         if result.outcome is Verdict.NEEDS_REVIEW and fresh.review:
-            result.reasons.append("if the window has closed, the returning-graduate rules "
-                                  "apply: a degree-level job offer at market pay")
+            result.reasons.append(tr("if the window has closed, the returning-graduate rules "
+                                     "apply: a degree-level job offer at market pay"))
         return result
     everything = base + [fresh] + returning
     not_yet = p.graduation_date is not None and p.assessment_date < p.graduation_date
@@ -120,7 +141,13 @@ def _born_overseas(p: Profile, excluded: list[str]) -> Criterion:
     if p.place_of_birth is None:
         return unknown(cid, text, "place_of_birth")
     ok = p.place_of_birth not in excluded
-    return Criterion(cid, text, MET if ok else NOT_MET, f"born in {p.place_of_birth}")
+    return Criterion(cid, text, MET if ok else NOT_MET,
+                     _born_in(p.place_of_birth, current_language()))
+
+
+@lru_cache(maxsize=1024)
+def _born_in(place: str, lang: str) -> Message:
+    return tr("born in {place}", place=place)
 
 
 def assess_assg(p: Profile) -> SchemeResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hkcase.domain.countries import STATELESS
 from hkcase.domain.eligibility.common import (
     MET,
@@ -9,12 +11,15 @@ from hkcase.domain.eligibility.common import (
     UNKNOWN,
     age_criterion,
     at_least,
+    excluded_nationals,
     unknown,
 )
 from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet, rule_set_on
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
+from hkcase.domain.eligibility.wording import word
+from hkcase.domain.messages import Message, current_language, tr
 
 
 def applicant_type(p: Profile, r: RuleSet) -> Criterion:
@@ -25,35 +30,43 @@ def applicant_type(p: Profile, r: RuleSet) -> Criterion:
         return unknown(cid, text, "nationality")
     official = r.params.get("excluded_nationalities")
     if official is not None and p.nationality in official:
-        return Criterion(cid, text, NOT_MET, f"{p.nationality} nationals are excluded "
-                         f"({r.id})")
+        return Criterion(cid, text, NOT_MET, excluded_nationals(p.nationality, r.id))
     if p.nationality == STATELESS:
         if not r.params.get("stateless_with_foreign_permanent_residence"):
-            return Criterion(cid, text, UNKNOWN, "stateless",
-                             review="whether stateless persons may apply was not found for "
-                             "this date")
+            return Criterion(cid, text, UNKNOWN, tr("stateless"),
+                             review=tr("whether stateless persons may apply was not found for "
+                                       "this date"))
         if p.overseas_permanent_residence is None:
             return unknown(cid, text, "overseas_permanent_residence",
-                           detail="stateless: needs permanent residence in a foreign country")
+                           detail=tr("stateless: needs permanent residence in a foreign "
+                                     "country"))
         return Criterion(cid, text, MET if p.overseas_permanent_residence else NOT_MET,
-                         "stateless " + ("with" if p.overseas_permanent_residence
-                                         else "without") + " permanent residence abroad")
+                         tr("stateless with permanent residence abroad")
+                         if p.overseas_permanent_residence
+                         else tr("stateless without permanent residence abroad"))
     if p.nationality != "CN" and official is not None:
-        return Criterion(cid, text, MET, f"foreign national ({p.nationality})")
+        return Criterion(cid, text, MET, _foreign(p.nationality, current_language()))
     if p.nationality != "CN":
         excluded = rule_set_on("excluded_nationalities", p.assessment_date)
         if excluded is not None and p.nationality in excluded["countries"]:
-            return Criterion(cid, text, NOT_MET, f"{p.nationality} national",
-                             review="one consultancy says Afghan, Cuban and DPRK nationals are "
-                             "excluded; no official text found")
-        return Criterion(cid, text, MET, f"foreign national ({p.nationality})")
+            return Criterion(cid, text, NOT_MET, tr("{country} national", country=p.nationality),
+                             review=tr("one consultancy says Afghan, Cuban and DPRK nationals "
+                                       "are excluded; no official text found"))
+        return Criterion(cid, text, MET, _foreign(p.nationality, current_language()))
     if p.residence in ("macao", "taiwan"):
-        return Criterion(cid, text, MET, f"Chinese national resident in {p.residence}")
+        return Criterion(cid, text, MET, tr("Chinese national resident in {place}",
+                                            place=word(p.residence, vocab="Residence")))
     if p.overseas_permanent_residence is None:
         return unknown(cid, text, "overseas_permanent_residence")
     return Criterion(cid, text, MET if p.overseas_permanent_residence else NOT_MET,
-                     "Chinese national " + ("with" if p.overseas_permanent_residence
-                                            else "without") + " permanent residence abroad")
+                     tr("Chinese national with permanent residence abroad")
+                     if p.overseas_permanent_residence
+                     else tr("Chinese national without permanent residence abroad"))
+
+
+@lru_cache(maxsize=1024)
+def _foreign(country: str, lang: str) -> Message:
+    return tr("foreign national ({country})", country=country)
 
 
 def assess_new_cies(p: Profile) -> SchemeResult:
@@ -68,8 +81,8 @@ def assess_new_cies(p: Profile) -> SchemeResult:
                       "net_assets_hkd_min_over_6_months", "HK$")
     if period != 6 and assets.status is MET:
         assets = Criterion(assets.id, assets.text, MET, assets.detail,
-                           review=f"the profile gives the lowest figure over 6 months; this "
-                           f"date needs it over {period} months")
+                           review=tr("the profile gives the lowest figure over 6 months; this "
+                                     "date needs it over {months} months", months=period))
     criteria = [
         age_criterion("age", "aged 18 or above", p, min_age=r["min_age"]),
         applicant_type(p, r),

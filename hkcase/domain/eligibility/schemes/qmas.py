@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hkcase.domain.dates import age_on
 from hkcase.domain.eligibility.common import (
     MET,
@@ -12,6 +14,8 @@ from hkcase.domain.eligibility.common import (
     first_degree,
     flag,
     good_chinese_or_english,
+    highest_degree,
+    language_names,
     nationality_not_excluded,
     no_criminal_record,
     self_supporting,
@@ -23,19 +27,49 @@ from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
-
-NOTE_2_4 = "ImmD's note defining this term was not found"
-ACHIEVEMENT_REVIEW = ("whether an achievement is exceptional is for the Director of "
-                      "Immigration to decide (absolute discretion)")
+from hkcase.domain.eligibility.wording import listed, needs_text
+from hkcase.domain.messages import Message, current_language, tr
 
 
-def _caution(term: str, note: int) -> tuple[str, ...]:
-    return (f"ImmD's definition of {term!r} (note {note}) was not found: confirm the experience "
-            "or ownership qualifies",)
+def _caution(term: Message, note: int) -> tuple[str, ...]:
+    return (tr("ImmD's definition of {term} (note {note}) was not found: confirm the "
+               "experience or ownership qualifies", term=term, note=note),)
 
 
-OWNS, INTERNATIONAL = _caution("owns", 4), _caution("international", 3)
-MULTINATIONAL = _caution("multinational or renowned", 2)
+@lru_cache(maxsize=8)
+def _said(lang: str) -> dict[str, Message]:
+    """This module's fixed sentences in ``lang``."""
+    return {
+        "achievement_review": tr("whether an achievement is exceptional is for the Director "
+                                 "of Immigration to decide (absolute discretion)"),
+        "not_listed": tr("the university is not on the QMAS list"),
+        "ttps_hint": tr("judged from the TTPS list"),
+        "ttps_hint_review": tr("the QMAS list itself was not found; the TTPS list is only a "
+                               "provisional hint"),
+        "c2_first": tr("needs criterion 2 first"),
+        "not_stem": tr("not a STEM subject"),
+        "stem_open": tr("STEM, but criterion 2 is not settled"),
+        "stem": tr("STEM subject"),
+        "no_languages": tr("none"),
+        "doubtful_review": tr("the pass depends on criteria whose definitions are not "
+                              "published"),
+        "no_talent_points": tr("no Talent List points before 2018-08-28"),
+        "talent_meets": tr("meets a Talent List specification"),
+        "talent_no": tr("no"),
+        "talent_check": tr("whether the applicant meets the profession's specification must "
+                           "be checked"),
+        "talent_not_found": tr("profession not found in hkcase's (partial) Talent List"),
+        "talent_unknown": tr("Talent List unknown"),
+        "achievement_yes": tr("achievement evidence given"),
+    }
+
+
+@lru_cache(maxsize=8)
+def _cautions(lang: str) -> dict[str, tuple[str, ...]]:
+    # ImmD's terms, quoted: 'owns' in English
+    return {"owns": _caution(tr("'owns'"), 4),
+            "international": _caution(tr("'international'"), 3),
+            "multinational": _caution(tr("'multinational or renowned'"), 2)}
 
 
 def prerequisites(p: Profile, r: RuleSet | None = None) -> list[Criterion]:
@@ -61,31 +95,30 @@ def _postgrad(p: Profile) -> Criterion:
     if p.highest_degree is None:
         return unknown(cid, text, "highest_degree")
     if DEGREE_RANK[p.highest_degree] < DEGREE_RANK["master"]:
-        return Criterion(cid, text, NOT_MET, f"highest degree: {p.highest_degree}")
+        return Criterion(cid, text, NOT_MET, highest_degree(p.highest_degree))
+    words = _said(current_language())
     if p.postgrad_from_qmas_eligible_university is not None:
         return flag(cid, text, p.postgrad_from_qmas_eligible_university,
-                    "postgrad_from_qmas_eligible_university",
-                    no="the university is not on the QMAS list")
+                    "postgrad_from_qmas_eligible_university", no=words["not_listed"])
     if p.master_institution_on_ttps_list is not None:
         return Criterion(cid, text, MET if p.master_institution_on_ttps_list else UNKNOWN,
-                         "judged from the TTPS list",
-                         review="the QMAS list itself was not found; the TTPS list is only a "
-                         "provisional hint", needs=("postgrad_from_qmas_eligible_university",))
+                         words["ttps_hint"], review=words["ttps_hint_review"],
+                         needs=("postgrad_from_qmas_eligible_university",))
     return unknown(cid, text, "postgrad_from_qmas_eligible_university")
 
 
 def _stem(p: Profile, postgrad: Criterion) -> Criterion:
     cid, text = "c3_postgrad_stem", "that master's or doctorate is in a STEM subject"
+    words = _said(current_language())
     if postgrad.status is NOT_MET:
-        return Criterion(cid, text, NOT_MET, "needs criterion 2 first")
+        return Criterion(cid, text, NOT_MET, words["c2_first"])
     if p.postgrad_is_stem is None:
         return unknown(cid, text, "postgrad_is_stem")
     if not p.postgrad_is_stem:
-        return Criterion(cid, text, NOT_MET, "not a STEM subject")
+        return Criterion(cid, text, NOT_MET, words["not_stem"])
     if postgrad.status is UNKNOWN:
-        return Criterion(cid, text, UNKNOWN, "STEM, but criterion 2 is not settled",
-                         needs=postgrad.needs)
-    return Criterion(cid, text, MET, "STEM subject", review=postgrad.review)
+        return Criterion(cid, text, UNKNOWN, words["stem_open"], needs=postgrad.needs)
+    return Criterion(cid, text, MET, words["stem"], review=postgrad.review)
 
 
 def _languages(p: Profile) -> tuple[Criterion, Criterion]:
@@ -93,9 +126,14 @@ def _languages(p: Profile) -> tuple[Criterion, Criterion]:
     english = ("c5_english", "good written and spoken English")
     if p.languages is None:
         return unknown(*two, "languages"), unknown(*english, "languages")
-    langs = ", ".join(sorted(x.title() for x in p.languages)) or "none"
+    langs = _language_list(p.languages, current_language())
     return (Criterion(*two, MET if len(p.languages) >= 2 else NOT_MET, langs),
             Criterion(*english, MET if "english" in p.languages else NOT_MET, langs))
+
+
+@lru_cache(maxsize=1024)
+def _language_list(languages: frozenset[str], lang: str) -> str:
+    return listed(language_names(languages)) if languages else _said(lang)["no_languages"]
 
 
 def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
@@ -105,15 +143,17 @@ def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
     business = at_least("c11_business_profit", "owns a business with profit of HK$5,000,000 or "
                         "more in the year before applying", p.owns_business_annual_profit_hkd,
                         r["min_business_profit_hkd"], "owns_business_annual_profit_hkd", "HK$")
+    cautions = _cautions(current_language())
+    owns = cautions["owns"]
     if business.status is MET:
-        business = with_cautions(business, *OWNS)
+        business = with_cautions(business, *owns)
     listed = flag("c12_listed_company", "currently owns a listed company", p.owns_listed_company,
                   "owns_listed_company",
-                  cautions=OWNS if p.owns_listed_company else ())
+                  cautions=owns if p.owns_listed_company else ())
     international = at_least("c9_international_experience", "at least 2 years of degree-level "
                              "international work experience", p.years_international,
                              r["min_years_international"], "years_international", "years",
-                             cautions=INTERNATIONAL)
+                             cautions=cautions["international"])
     return [
         age_criterion("c1_age", f"aged {r['max_age']} or below", p, max_age=r["max_age"]),
         postgrad,
@@ -126,7 +166,7 @@ def revised_criteria(p: Profile, r: RuleSet) -> list[Criterion]:
         at_least("c7_multinational", "at least 3 years of such experience in a multinational "
                  "or renowned enterprise", p.years_multinational_or_renowned,
                  r["min_years_multinational"], "years_multinational_or_renowned", "years",
-                 cautions=MULTINATIONAL),
+                 cautions=cautions["multinational"]),
         at_least("c8_specified_industry", "at least 3 years of such experience in innovation "
                  "and technology, finance or international trade", p.years_specified_industry,
                  r["min_years_specified_industry"], "years_specified_industry", "years"),
@@ -150,16 +190,32 @@ def _count_test(criteria: list[Criterion], pass_mark: int) -> tuple[Criterion, i
             possible += 1
     text = f"meets at least {pass_mark} of the 12 criteria"
     if sure >= pass_mark:
-        return Criterion("points_test", text, MET, f"{sure} met"), met
+        return Criterion("points_test", text, MET, _count(sure, None, current_language())), met
     if possible < pass_mark:
-        return Criterion("points_test", text, NOT_MET, f"{met} met, at most {possible}"), met
+        return Criterion("points_test", text, NOT_MET,
+                         _count(met, possible, current_language())), met
     needs = tuple(dict.fromkeys(n for c in criteria if not c.certain for n in c.needs))
     if met >= pass_mark:
-        return Criterion("points_test", text, MET, f"{met} met, {met - sure} of them doubtful",
-                         review="the pass depends on criteria whose definitions are not "
-                         "published", needs=needs), met
+        return Criterion("points_test", text, MET, _open_count(met, met - sure, True,
+                                                               current_language()),
+                         review=_said(current_language())["doubtful_review"], needs=needs), met
     return Criterion("points_test", text, UNKNOWN,
-                     f"{met} met; {possible - met} more could be", needs=needs), met
+                     _open_count(met, possible - met, False, current_language()),
+                     needs=needs), met
+
+
+@lru_cache(maxsize=256)
+def _open_count(met: int, other: int, doubtful: bool, lang: str) -> Message:
+    if doubtful:
+        return tr("{n} met, {doubtful} of them doubtful", n=met, doubtful=other)
+    return tr("{n} met; {more} more could be", n=met, more=other)
+
+
+@lru_cache(maxsize=256)
+def _count(met: int, most: int | None, lang: str) -> Message:
+    if most is None:
+        return tr("{n} met", n=met)
+    return tr("{n} met, at most {most}", n=met, most=most)
 
 
 # Legacy points table (§2.3), as (minimum, points) steps.
@@ -190,18 +246,19 @@ def _language_points(languages: frozenset[str]) -> int:
 
 def _talent_list(p: Profile, points: int) -> tuple[int | None, int, str, str | None]:
     """(points or None if unknown, best case, detail, review) for the Talent List factor."""
+    words = _said(current_language())
     if points == 0:
-        return 0, 0, "no Talent List points before 2018-08-28", None
+        return 0, 0, words["no_talent_points"], None
     if p.talent_list_profession is not None:
         got = points if p.talent_list_profession else 0
-        return got, got, "meets a Talent List specification" if got else "no", None
+        return got, got, words["talent_meets"] if got else words["talent_no"], None
     if p.talent_list_profession_name:
         match = find_talent_list_profession(p.talent_list_profession_name, p.assessment_date)
         if match.on_list:
-            return None, points, f"{match.entry.name_en if match.entry else ''} is on the list", \
-                "whether the applicant meets the profession's specification must be checked"
-        return None, points, "profession not found in hkcase's (partial) Talent List", None
-    return None, points, "Talent List unknown", None
+            return None, points, tr("{profession} is on the list", profession=(
+                match.entry.name_en if match.entry else "")), words["talent_check"]
+        return None, points, words["talent_not_found"], None
+    return None, points, words["talent_unknown"], None
 
 
 def legacy_criteria(p: Profile, r: RuleSet) -> tuple[list[Criterion], int, int]:
@@ -218,45 +275,46 @@ def legacy_criteria(p: Profile, r: RuleSet) -> tuple[list[Criterion], int, int]:
         criteria.append(Criterion(cid, text, status, detail, review=review, needs=needs))
 
     if p.date_of_birth is None:
-        factor("age_points", "age (max 30 points)", None, 30, "needs date_of_birth",
+        factor("age_points", "age (max 30 points)", None, 30, needs_text(("date_of_birth",)),
                ("date_of_birth",))
     else:
         pts = _age_points(age_on(p.date_of_birth, p.assessment_date))
-        factor("age_points", "age (max 30 points)", pts, pts, f"{pts} points")
+        factor("age_points", "age (max 30 points)", pts, pts, _points(pts))
     if p.highest_degree is None:
         factor("education_points", "education (max 70 points)", None, 70,
-               "needs highest_degree", ("highest_degree",))
+               needs_text(("highest_degree",)), ("highest_degree",))
     else:
         base = _education_points(p.highest_degree)
         bonus = 30 if base and p.degree_from_renowned_institution else 0
         unsure = base > 0 and p.degree_from_renowned_institution is None
         factor("education_points", "education (max 70 points)", None if unsure else base + bonus,
-               base + 30 if unsure else base + bonus, f"{base + bonus} points",
+               base + 30 if unsure else base + bonus, _points(base + bonus),
                ("degree_from_renowned_institution",) if unsure else ())
     if p.years_experience is None or p.years_senior_role is None:
         needs = tuple(n for n, v in (("years_experience", p.years_experience),
                                      ("years_senior_role", p.years_senior_role)) if v is None)
         factor("experience_points", "work experience (max 55 points)", None, 55,
-               f"needs {', '.join(needs)}", needs)
+               needs_text(needs), needs)
     else:
         base = _experience_points(p.years_experience, p.years_senior_role)
         if p.years_international is None:
             factor("experience_points", "work experience (max 55 points)", None, base + 15,
-                   f"{base} points plus a possible 15", ("years_international",))
+                   tr("{points} points plus a possible 15", points=base),
+                   ("years_international",))
         else:
             total = base + (15 if p.years_international >= 2 else 0)
             factor("experience_points", "work experience (max 55 points)", total, total,
-                   f"{total} points")
+                   _points(total))
     listed, best, detail, review = _talent_list(p, r["talent_list_points"])
     if r["talent_list_points"]:
         factor("talent_list_points", "Talent List (max 30 points)", listed, best, detail,
                ("talent_list_profession",) if listed is None else (), review)
     if p.languages is None:
-        factor("language_points", "language (max 20 points)", None, 20, "needs languages",
-               ("languages",))
+        factor("language_points", "language (max 20 points)", None, 20,
+               needs_text(("languages",)), ("languages",))
     else:
         pts = _language_points(p.languages)
-        factor("language_points", "language (max 20 points)", pts, pts, f"{pts} points")
+        factor("language_points", "language (max 20 points)", pts, pts, _points(pts))
     family = [(p.immediate_family_hk_pr_in_hk, 5, "immediate_family_hk_pr_in_hk"),
               (p.spouse_degree, 5, "spouse_degree")]
     known = sum(pts for value, pts, _ in family if value)
@@ -268,9 +326,20 @@ def legacy_criteria(p: Profile, r: RuleSet) -> tuple[list[Criterion], int, int]:
     else:
         known += 5 * min(p.children_under_18, 2)
     factor("family_points", "family (max 20 points)", None if needs else min(known, 20),
-           min(known + unknown_best, 20), f"{min(known, 20)} points" +
-           (f", up to {min(known + unknown_best, 20)}" if needs else ""), needs)
+           min(known + unknown_best, 20),
+           tr("{points} points, up to {most}", points=min(known, 20),
+              most=min(known + unknown_best, 20)) if needs else _points(min(known, 20)), needs)
     return criteria, low, high
+
+
+def _points(points: int) -> str:
+    """``30 points``."""
+    return _points_in(points, current_language())
+
+
+@lru_cache(maxsize=512)
+def _points_in(points: int, lang: str) -> str:
+    return tr("{points} points", points=points)
 
 
 def _legacy_result(p: Profile, r: RuleSet, base: list[Criterion]) -> SchemeResult:
@@ -278,11 +347,13 @@ def _legacy_result(p: Profile, r: RuleSet, base: list[Criterion]) -> SchemeResul
     pass_mark = int(r["pass_mark"])
     text = f"scores at least {pass_mark} points"
     if low >= pass_mark:
-        test = Criterion("points_test", text, MET, f"{low} points")
+        test = Criterion("points_test", text, MET, _points(low))
     elif high < pass_mark:
-        test = Criterion("points_test", text, NOT_MET, f"{high} points at most")
+        test = Criterion("points_test", text, NOT_MET, tr("{points} points at most",
+                                                           points=high))
     else:
-        test = Criterion("points_test", text, UNKNOWN, f"between {low} and {high} points",
+        test = Criterion("points_test", text, UNKNOWN, tr("between {low} and {high} points",
+                                                           low=low, high=high),
                          needs=tuple(dict.fromkeys(n for c in factors for n in c.needs)))
     criteria = base + factors + [test]
     return conjunctive("QMAS_GPT", r, criteria, decisive=base + [test],
@@ -311,6 +382,7 @@ def assess_qmas_abpt(p: Profile) -> SchemeResult:
     base = prerequisites(p, r)
     achievement = flag("achievement", "an award of exceptional achievement, or work recognised "
                        "by peers as significantly advancing the field", p.achievement,
-                       "achievement", yes="achievement evidence given",
-                       review=ACHIEVEMENT_REVIEW if p.achievement else None)
+                       "achievement", yes=_said(current_language())["achievement_yes"],
+                       review=_said(current_language())["achievement_review"]
+                       if p.achievement else None)
     return conjunctive("QMAS_ABPT", r, base + [achievement])
