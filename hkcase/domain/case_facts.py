@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from hkcase.domain.labels import label
+from hkcase.domain.labels import catalogue, entry, label
 from hkcase.domain.vocab import Residence, Scheme
 
 
@@ -106,8 +106,33 @@ SCHEME_GROUPS: dict[Scheme, tuple[str, ...]] = {
 
 
 def _labels(enum_cls: type[StrEnum], **special: str) -> tuple[tuple[str, str], ...]:
-    return tuple((m.value, special.get(m.value, label(m.value, capital=True)))
-                 for m in enum_cls)
+    choices = tuple((m.value, special.get(m.value, label(m.value, capital=True)))
+                    for m in enum_cls)
+    _CHOICE_VOCABULARY[choices] = enum_cls.__name__
+    return choices
+
+
+#: Each enum-made list of choices → its vocabulary in the label catalogue (the class name).
+_CHOICE_VOCABULARY: dict[tuple[tuple[str, str], ...], str] = {}
+
+
+def fact_words(spec: CaseFactSpec, lang: str) -> str:
+    """The editor's label of a case fact in ``lang`` (``en``, ``zh-hk``, ``zh-cn``)."""
+    return spec.label if lang == "en" else label(spec.key, lang, vocab="CaseFact")
+
+
+def choice_words(spec: CaseFactSpec, lang: str) -> tuple[tuple[str, str], ...]:
+    """A choice fact's ``(value, words)`` in ``lang``: the catalogue's words in Chinese,
+    the editor's own in English (and where the catalogue has none)."""
+    if lang == "en":
+        return spec.choices
+    vocab = _CHOICE_VOCABULARY.get(spec.choices)
+    table = catalogue().get(vocab, {}) if vocab else {}
+    shown = []
+    for value, english in spec.choices:
+        found = table.get(value) or entry(value, "ProfileChoice")
+        shown.append((value, found.text(lang) if found is not None else english))
+    return tuple(shown)
 
 
 YES_NO = (("yes", "Yes"), ("no", "No"))

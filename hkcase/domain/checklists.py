@@ -23,6 +23,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
+from hkcase.domain.messages import register_names
 from hkcase.domain.rules.kernel import Dated, RuleDataError, first_overlap_of
 from hkcase.domain.vocab import ApplicationType, ItemBasis, Scheme
 
@@ -355,3 +356,23 @@ def general_notes() -> tuple[GeneralNote, ...]:
             raise TemplateDataError(f"{where}: needs a code and a source")
         notes.append(GeneralNote(code, _text(entry, "text", where), source))
     return tuple(notes)
+
+
+@cache
+def _shipped_titles() -> dict[str, Texts]:
+    """Every shipped item's English title → its words in each language."""
+    titles: dict[str, Texts] = {}
+    for template in all_templates():
+        for item in template.items:
+            titles.setdefault(item.title.en, item.title)
+    return titles
+
+
+def _title_words(text: str, code: str) -> str | None:
+    """A shipped checklist item's English title (kept in a reminder's title) in ``code``;
+    None for a title a consultant typed or any other text."""
+    found = _shipped_titles().get(text) if code != "en" else None
+    return found.get(Lang(code)) if found is not None else None
+
+
+register_names(_title_words)

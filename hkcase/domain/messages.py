@@ -288,7 +288,22 @@ def said_again(text: str, lang: object, _depth: int = 0) -> str:
         return text.into(code)
     if code == "en" or not text:
         return text
+    _load_names()
     return _said_again(str(text), code, _depth)
+
+
+#: The modules that register names (``register_names``): imported before the first match,
+#: so a name is said whichever of them the process happened to import.
+_NAMING_MODULES = ("hkcase.domain.countries", "hkcase.domain.holidays_hk",
+                   "hkcase.domain.checklists")
+
+
+@lru_cache(maxsize=1)
+def _load_names() -> None:
+    import importlib
+
+    for module in _NAMING_MODULES:
+        importlib.import_module(module)
 
 
 #: Other sources of names said again (``register_names``): a holiday's gazetted name.

@@ -44,6 +44,7 @@ from hkcase.gui.models.dashboard import (
     repeats_note,
 )
 from hkcase.gui.models.records import OBJECT_ROLE
+from hkcase.gui.support.i18n import error_text
 from hkcase.gui.support.prompts import Prompts
 from hkcase.gui.support.worker import Job, Relay
 from hkcase.services.errors import ValidationError
@@ -341,6 +342,6 @@ class DashboardPanel(QObject):
             set_reminder_state(self.ctx.store, row.reminder_id, state, actor=self.ctx.actor,
                                until=until)
         except ValidationError as exc:
-            self.prompts.error(self._parent, self.tr("Reminder not changed"), str(exc))
+            self.prompts.error(self._parent, self.tr("Reminder not changed"), error_text(exc))
             return
         self.caseActedOn.emit(row.case_id)

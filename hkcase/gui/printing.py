@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from hkcase.app import AppContext
 from hkcase.domain.checklists import Lang
+from hkcase.gui.support.i18n import error_text
 from hkcase.gui.support.prompts import Prompts
 from hkcase.gui.support.worker import Job, Relay
 from hkcase.services.errors import StoreError, ValidationError
@@ -48,7 +49,7 @@ def save_pdf(prompts: Prompts, parent: QWidget, title: str, suggested: str,
     try:
         result = render(Path(name))
     except (ValidationError, StoreError, OSError) as exc:
-        prompts.error(parent, title, str(exc))
+        prompts.error(parent, title, error_text(exc))
         return None
     _report(prompts, parent, title, result)
     return result.path
@@ -61,7 +62,7 @@ def print_pdf(prompts: Prompts, parent: QWidget, title: str, render: Render, *,
         result = render(None)
         images = page_images(result.data, dpi=150)
     except (ValidationError, StoreError, PreviewUnavailable) as exc:
-        prompts.error(parent, title, str(exc))
+        prompts.error(parent, title, error_text(exc))
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from hkcase.domain.messages import StoredText, current_language, said_again, say
+from hkcase.gui.support.i18n import error_text
 
 if TYPE_CHECKING:
     from hkcase.gui.main_window import MainWindow
@@ -97,7 +98,7 @@ class WindowRecords(QObject):
             done = delete_asking(self.window.ctx, self.window.prompts, self.window, kind, row_id)
         except (ValidationError, ConflictError) as exc:
             self.window.prompts.error(self.window, self.tr("Not deleted"),
-                                      str(exc))
+                                      error_text(exc))
             return
         if done is not None:
             self.after_change(self.tr("Deleted {record}. Edit ▸ Undo "
@@ -111,7 +112,7 @@ class WindowRecords(QObject):
             label = self.stack.undo()
         except (ValidationError, ConflictError) as exc:
             self.window.prompts.error(self.window, self.tr("Cannot undo"),
-                                      str(exc))
+                                      error_text(exc))
             self.after_change(self.tr("Not undone."))
             return
         if label is not None:

@@ -266,11 +266,11 @@ def _review(subject: str, version: int, found: list[FieldDifference],
 
 def _case_fact_shown(key: str, value: Any) -> Any:
     """A case fact as the editor shows it: a choice by its words, languages joined."""
-    from hkcase.domain.case_facts import SPEC_BY_KEY
+    from hkcase.domain.case_facts import SPEC_BY_KEY, choice_words
 
     spec = SPEC_BY_KEY.get(key)
     if spec is not None and spec.kind == "choice" and value is not None:
-        return dict(spec.choices).get(value, value)
+        return dict(choice_words(spec, current_language())).get(value, value)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) or None
     return value

@@ -1127,6 +1127,14 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{field}: {reason}</source>
+        <extracomment>The interface languages besides English, as ``.qm`` files name them. Qt's own strings (standard buttons, file dialogs): Qt ships Traditional as zh_TW. The language installed now (``install_translators``), and the labels' code for it.</extracomment>
+        <translation>{field}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FactInput</name>
     <message>
         <source>Yes</source>

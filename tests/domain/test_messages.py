@@ -108,3 +108,18 @@ def test_a_broken_entry_names_its_file_and_place(raw: object, problem: str) -> N
     with pytest.raises(MessageDataError, match=problem) as caught:
         messages._entry("x.toml", 2, raw)
     assert "resources/messages/x.toml: message 3" in str(caught.value)
+
+
+def test_names_in_kept_sentences_are_said_in_chinese() -> None:
+    """A holiday's gazetted name, a country code and a shipped checklist title inside a
+    stored English sentence are named in Chinese; a typed title is left as it is."""
+    from hkcase.domain.eligibility.common import excluded_nationals
+    from hkcase.domain.reminders.plan import _final_week_title
+
+    christmas = _final_week_title(date(2026, 12, 25))
+    assert "(Christmas Day)" in christmas
+    assert "（聖誕節）" in said_again(christmas, "zh-hk")
+    assert "（圣诞节）" in said_again(christmas, "zh-cn")
+    assert said_again(str(excluded_nationals("AF", "X")), "zh-hk") == "阿富汗國民不獲接納（X）"
+    assert said_again("Recent photograph expires 2027-01-02", "zh-hk") == "近照於2027-01-02到期"
+    assert said_again("My own scan expires 2027-01-02", "zh-hk") == "My own scan於2027-01-02到期"

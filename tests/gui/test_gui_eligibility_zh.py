@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from hkcase.app import AppContext
@@ -89,3 +89,29 @@ def test_the_check_reads_in_chinese_and_is_kept_in_english(
     assert reasons and not any(CHINESE.search(r) for r in reasons), reasons
     assert any(re.match(r"category [ABC]: (not met|unknown): ", r) for r in reasons), reasons
     assert not any(CHINESE.search(d) for d in details), details
+
+
+def test_the_case_facts_editor_reads_in_chinese(
+        qtbot: QtBot, ctx: AppContext, chinese_desktop: object) -> None:
+    from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel
+
+    from hkcase.domain.case_facts import GROUPS, SPECS
+
+    case_id = gep_case(ctx.store, scheme=Scheme.TTPS)
+    tab = EligibilityTab(ctx, ScriptedPrompts())
+    qtbot.addWidget(tab)
+    tab.show_case(case_id, Scheme.TTPS)
+    tab.show()
+    bar = tab.factTabs.tabBar()
+    index = tab.factTabs.indexOf(tab.factTabs.findChild(QWidget, "caseFactsPage"))
+    assert index >= 0
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    boxes = [b.title() for b in tab.factsForm.findChildren(QGroupBox)]
+    assert boxes and all(CHINESE.search(t) for t in boxes), boxes
+    assert not set(boxes) & set(GROUPS.values()), boxes
+    captions = {c.text() for c in tab.factsForm.findChildren(QLabel)}
+    english = {s.label for s in SPECS}
+    assert captions and not captions & english, captions & english
+    salary_per = [c for c in tab.factsForm.findChildren(QComboBox)
+                  if c.findText("每月") >= 0]
+    assert salary_per, "the salary period's choices in Chinese"

@@ -105,3 +105,12 @@ def test_an_unlikely_birth_date_is_asked_about_in_chinese(
         question
     assert "作為主申請人偏年輕。" in question and "young" not in question
     _nothing_saved(ctx)
+
+
+def test_an_error_names_its_field_in_words(chinese: QApplication) -> None:
+    from hkcase.domain.errors import ValidationError
+    from hkcase.gui.support.i18n import error_text
+
+    shown = error_text(ValidationError("issue_date", "x"))
+    assert shown == "簽發日期：x"  # not "issue_date: x"
+    assert error_text(OSError("disk full")) == "disk full"

@@ -22,7 +22,7 @@ from hkcase.domain.vocab import SETTLED_CHECKLIST_STATES, ChecklistState
 from hkcase.gui.dialogs.checklist_item import ChecklistItemDialog
 from hkcase.gui.models.records import Column, RecordTableModel
 from hkcase.gui.support.forms import combo_enum, load_form
-from hkcase.gui.support.i18n import label
+from hkcase.gui.support.i18n import error_text, label
 from hkcase.gui.support.prompts import Prompts
 from hkcase.gui.support.record_actions import delete_asking, push_undo, record_menu, undo_session
 from hkcase.gui.support.table_fit import TableFit
@@ -222,7 +222,7 @@ class ChecklistPanel(QWidget):
                 version = attach_file(self.ctx.store, self.ctx.locations.attachments_dir,
                                       entry.id, path, actor=self.ctx.actor)
             except ValidationError as exc:
-                notes.append(str(exc))
+                notes.append(error_text(exc))
                 continue
             notes += list(version.warnings)
             push_undo(self, undo.after_create(undo_session(self.ctx), "document", version.id,

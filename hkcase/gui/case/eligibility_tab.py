@@ -34,6 +34,8 @@ from hkcase.domain.case_facts import (
     SCHEME_GROUPS,
     SPEC_BY_KEY,
     SPECS,
+    choice_words,
+    fact_words,
 )
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import Criterion, SchemeResult, Status
@@ -44,7 +46,7 @@ from hkcase.gui.case.wrap_delegate import WrapDelegate
 from hkcase.gui.dialogs.conflict import ConflictDialog, ask_about_conflict
 from hkcase.gui.models.records import Column, RecordTableModel
 from hkcase.gui.support.forms import load_form
-from hkcase.gui.support.i18n import label
+from hkcase.gui.support.i18n import error_text, label
 from hkcase.gui.support.prompts import Prompts
 from hkcase.services.cases.facts import (
     CaseFactsView,
@@ -281,8 +283,9 @@ class EligibilityTab(QWidget):
                           "({version}).").format(version=question.list_version)
         elif key is not None and SPEC_BY_KEY[key].group in SCHEME_GROUPS[self.scheme]:
             spec = SPEC_BY_KEY[key]
-            entry = FactInput(spec.kind, spec.choices)
-            target, text, tip = "case_facts", spec.label, self.tr("Kept with the case facts.")
+            entry = FactInput(spec.kind, choice_words(spec, _words_language()))
+            target, text = "case_facts", fact_words(spec, _words_language())
+            tip = self.tr("Kept with the case facts.")
         else:
             field = FIELDS[name]
             entry = FactInput(field.kind, profile_choices(field.choices))
@@ -334,19 +337,22 @@ class EligibilityTab(QWidget):
                 widget.deleteLater()
         self.fact_inputs = {}
         for group in SCHEME_GROUPS[self.scheme]:
-            box = QGroupBox(GROUPS[group], self.factsForm)
+            title = (GROUPS[group] if _words_language() == "en"
+                     else label(group, vocab="CaseFactGroup"))
+            box = QGroupBox(title, self.factsForm)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for spec in (s for s in SPECS if s.group == group):
-                entry = FactInput(spec.kind, spec.choices, box)
+                entry = FactInput(spec.kind, choice_words(spec, _words_language()), box)
                 entry.set_value(self.stored.values.get(spec.key))
-                label = QLabel(spec.label, box)
-                label.setWordWrap(True)  # longer labels wrap; short ones stay on one line
-                label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(spec.label) + 4,
-                                          LABEL_WIDTH))
-                label.setBuddy(entry.widget)
-                form.addRow(label, entry.widget)
+                words = fact_words(spec, _words_language())
+                caption = QLabel(words, box)
+                caption.setWordWrap(True)  # longer labels wrap; short ones stay on one line
+                caption.setMinimumWidth(min(caption.fontMetrics().horizontalAdvance(words) + 4,
+                                            LABEL_WIDTH))
+                caption.setBuddy(entry.widget)
+                form.addRow(caption, entry.widget)
                 self.fact_inputs[spec.key] = entry
             layout.addWidget(box)
         layout.addStretch(1)
@@ -389,7 +395,7 @@ class EligibilityTab(QWidget):
                                 field=fact_label(exc.field), reason=exc.message))
             return False
         except ConflictError as exc:
-            self._conflict(message, str(exc), answers)
+            self._conflict(message, error_text(exc), answers)
             return False
         self._reload_all()
         self.changed.emit(self.case_id)
@@ -420,7 +426,7 @@ class EligibilityTab(QWidget):
         try:
             record_check(self.ctx.store, self.case_id, actor=self.ctx.actor)
         except (ValidationError, StoreError) as exc:
-            self.prompts.error(self, self.tr("Check not kept"), str(exc))
+            self.prompts.error(self, self.tr("Check not kept"), error_text(exc))
             return
         self.reload()
         self.changed.emit(self.case_id)
@@ -501,3 +507,10 @@ def _scheme_words(code: str) -> str:
         return label(Scheme(code))
     except ValueError:
         return code
+
+
+def _words_language() -> str:
+    """The label catalogue's code for the interface's language (``zh-hk`` …)."""
+    from hkcase.domain.messages import current_language
+
+    return current_language()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hkcase.gui.support.forms import load_form
+from hkcase.gui.support.i18n import error_text
 
 if TYPE_CHECKING:
     from hkcase.app import AppContext
@@ -110,7 +111,7 @@ class FilingTab(QWidget):
         try:
             confirm_in_hong_kong(self.ctx.store, self.case_id, checked, actor=self.ctx.actor)
         except (ValidationError, StoreError) as exc:
-            self.prompts.error(self, self.tr("Applicant in Hong Kong"), str(exc))
+            self.prompts.error(self, self.tr("Applicant in Hong Kong"), error_text(exc))
         self.refresh()
 
     def refresh(self) -> None:
@@ -128,7 +129,7 @@ class FilingTab(QWidget):
             self.sheet = filing_sheet(self.ctx.store, self.case_id, lang,
                                       on=self.ready.filing_date)
         except ValidationError as exc:
-            self.summaryLabel.setText(str(exc))
+            self.summaryLabel.setText(error_text(exc))
             return
         in_hk = next((c for c in self.ready.checks if c.code == "in_hong_kong"), None)
         self.inHongKongCheck.blockSignals(True)
@@ -201,7 +202,7 @@ class FilingTab(QWidget):
         try:
             result = render_sheet_pdf(self.sheet, self.ready, target=Path(chosen))
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Save the filing sheet"), str(exc))
+            self.prompts.error(self, self.tr("Save the filing sheet"), error_text(exc))
             return
         note = "\n".join(result.warnings)
         self.prompts.info(self, self.tr("Filing sheet saved"),
@@ -238,7 +239,7 @@ def prepare_upload_set(window: MainWindow) -> None:
         result = prepare(window.ctx.store, window.ctx.locations.attachments_dir, case.id,
                          Path(chosen), actor=window.ctx.actor)
     except ValidationError as exc:
-        window.prompts.error(window, translate("FilingTab", "Prepare upload set"), str(exc))
+        window.prompts.error(window, translate("FilingTab", "Prepare upload set"), error_text(exc))
         return
     files = sum(len(i.files) for i in result.items)
     text = translate("FilingTab", "{files} files for {case} in {folder} (see index.pdf).").format(

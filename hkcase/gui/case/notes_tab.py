@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QPus
 from hkcase.app import AppContext
 from hkcase.gui.dialogs.records import NoteDialog
 from hkcase.gui.support.forms import load_form
+from hkcase.gui.support.i18n import error_text
 from hkcase.gui.support.prompts import Prompts
 from hkcase.gui.support.record_actions import delete_asking, push_undo, record_menu, undo_session
 from hkcase.services import undo
@@ -63,7 +64,7 @@ class NotesTab(QWidget):
             note = add_note(self.ctx.store, self.case_id, self.noteEdit.toPlainText(),
                             actor=self.ctx.actor)
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Note not added"), str(exc))
+            self.prompts.error(self, self.tr("Note not added"), error_text(exc))
             return
         push_undo(self, undo.after_create(undo_session(self.ctx), "note", note.id,
                                           "add note"))
@@ -84,7 +85,7 @@ class NotesTab(QWidget):
         try:
             done = delete_asking(self.ctx, self.prompts, self, "note", note_id)
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Note not deleted"), str(exc))
+            self.prompts.error(self, self.tr("Note not deleted"), error_text(exc))
             return
         if done is not None:
             self.changed.emit(self.case_id)

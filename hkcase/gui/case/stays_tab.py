@@ -15,7 +15,7 @@ from hkcase.gui.dialogs.snooze import ask_snooze_until
 from hkcase.gui.models.records import Column, RecordTableModel
 from hkcase.gui.support.date_entry import install_date_entries
 from hkcase.gui.support.forms import date_from_field, load_form
-from hkcase.gui.support.i18n import label
+from hkcase.gui.support.i18n import error_text, label
 from hkcase.gui.support.prompts import Prompts
 from hkcase.gui.support.record_actions import (
     delete_asking,
@@ -149,7 +149,7 @@ class StaysTab(QWidget):
                                       lead_days=self.ctx.settings.reminder_lead_days,
                                       confirm=ok))
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Stay not recorded"), str(exc))
+            self.prompts.error(self, self.tr("Stay not recorded"), error_text(exc))
             return
         if stay_id is None:
             return  # the consultant will correct the date
@@ -183,7 +183,7 @@ class StaysTab(QWidget):
                                      lead_days=self.ctx.settings.reminder_lead_days,
                                      expected_version=case.version))
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Stay not deleted"), str(exc))
+            self.prompts.error(self, self.tr("Stay not deleted"), error_text(exc))
             return
         except ConflictError as exc:  # a colleague changed the case: nothing to review
             if self.prompts.choose(self, self.tr("Stay not deleted"), delete_refused(exc),
@@ -209,6 +209,6 @@ class StaysTab(QWidget):
             set_reminder_state(self.ctx.store, reminder.id, state, actor=self.ctx.actor,
                                until=until)
         except ValidationError as exc:
-            self.prompts.error(self, self.tr("Reminder not changed"), str(exc))
+            self.prompts.error(self, self.tr("Reminder not changed"), error_text(exc))
             return
         self._done()

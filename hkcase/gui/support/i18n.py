@@ -170,3 +170,14 @@ def language_setting(data_dir: str | Path | None) -> str:
 def install_for_start(app: QCoreApplication, data_dir: str | Path | None) -> str:
     """At start, before the first window: the language of the settings (or environment)."""
     return apply_language(app, language_setting(data_dir))
+
+
+def error_text(exc: BaseException) -> str:
+    """An error as a person reads it: a ``ValidationError``'s field in words ("簽發日期：…",
+    "issue date: …"), not its identifier; any other error as it says itself."""
+    from hkcase.domain.errors import ValidationError
+
+    if isinstance(exc, ValidationError):
+        return QCoreApplication.translate("Errors", "{field}: {reason}").format(
+            field=label(exc.field), reason=exc.message)
+    return str(exc)
