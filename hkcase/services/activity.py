@@ -199,11 +199,12 @@ def describe(entry: AuditEntry, subject: str) -> str:
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     if entry.entity == "case" and "checklist_from" in changes:
         items = changes.get("items") or []
+        template = _template_words(str(changes["checklist_from"]))
         if len(items) == 1:
             return tr("Checklist created from {template} ({n} item)",
-                      template=changes["checklist_from"], n=len(items))
+                      template=template, n=len(items))
         return tr("Checklist created from {template} ({n} items)",
-                  template=changes["checklist_from"], n=len(items))
+                  template=template, n=len(items))
     if entry.action is AuditAction.CREATE:
         return _created(entry.entity, subject, changes)
     if entry.action is AuditAction.DELETE:
@@ -226,6 +227,19 @@ def describe(entry: AuditEntry, subject: str) -> str:
                   field=_field(name), old=_value(old), new=_value(new))
     return tr("{subject} changed: {changes}", subject=subject, changes="; ".join(
         f"{_field(name)} {_value(old)} → {_value(new)}" for name, (old, new) in pairs))
+
+
+def _template_words(template_id: str) -> str:
+    """A checklist template's id (``qmas_new@2026-12-02``) as its title in the current
+    language with its date, in Chinese; English reads the id as it always did."""
+    from hkcase.domain.checklists import Lang, template_by_id
+
+    code = current_language()
+    template = template_by_id(template_id) if code != "en" else None
+    if template is None:
+        return template_id
+    return tr("{title} ({day})", title=template.title.get(Lang(code)),
+              day=template.effective_from)
 
 
 def _created(entity: str, subject: str, values: dict[str, Any]) -> str:

@@ -178,3 +178,18 @@ def test_the_activity_tab_reads_in_chinese(sqlite_store: Store, lang: str, colum
     set_language("en")
     assert [row.text for row in case_activity(sqlite_store, case_id)] == [
         "Case created (GEP, new) by ben", "Client created by ben"]
+
+
+def test_a_checklist_is_named_by_its_template_title_in_chinese(sqlite_store: Store) -> None:
+    from hkcase.domain.checklists import Lang, template_for
+    from hkcase.services.checklists import create_checklist
+
+    _, case_id, _ = _case(sqlite_store)
+    create_checklist(sqlite_store, case_id, actor="amy")
+    template = template_for(Scheme.GEP, ApplicationType.NEW, date.today())
+    set_language("zh-hk")
+    texts = [row.text for row in case_activity(sqlite_store, case_id)]
+    made = next(t for t in texts if template.title.get(Lang.ZH_HK) in t)
+    assert template.id not in made and "@" not in made
+    set_language("en")
+    assert any(template.id in row.text for row in case_activity(sqlite_store, case_id))
