@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from hkcase.domain.vocab import ApplicationType, Residence, Scheme, Sex
+from hkcase.domain.vocab import ApplicationType, Residence, Scheme, Sex, TravelDocumentType
 from hkcase.services.records import (
     CaseInput,
     ClientInput,
     StayInput,
+    TravelDocumentInput,
     create_case,
     create_client,
     record_stay,
@@ -27,6 +28,19 @@ ACTOR = "tester"
 #: Traditional with an HKSCS character (鄺), and one with 峯; a Simplified name.
 HK_NAME = "鄺志峯"
 CN_NAME = "张伟"
+
+
+def santos_case(store: Store, actor: str = ACTOR) -> int:
+    """A GEP case of a Philippine national whose passport was issued in the United Kingdom
+    (two countries to name in Chinese, and codes that must not be printed alone)."""
+    client = create_client(store, ClientInput(
+        family_name="Santos", given_names="Maria", sex=Sex.FEMALE,
+        date_of_birth=date(1990, 3, 4), nationality="PH", residence=Residence.OVERSEAS,
+        travel_documents=[TravelDocumentInput(TravelDocumentType.PASSPORT, "P1234567A", "GB",
+                                              date(2022, 1, 5), date(2032, 1, 4))]),
+        actor=actor)
+    return create_case(store, CaseInput(client, Scheme.GEP, ApplicationType.NEW,
+                                        date(2026, 6, 1)), actor=actor).id
 
 
 def make_case(store: Store, *, scheme: Scheme = Scheme.TTPS,

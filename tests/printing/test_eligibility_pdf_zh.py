@@ -13,18 +13,11 @@ from pypdf import PdfReader
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.messages import set_language
-from hkcase.domain.vocab import ApplicationType, Residence, Scheme, Sex, TravelDocumentType
 from hkcase.services.eligibility.run import record_check
 from hkcase.services.outputs import render as outputs
-from hkcase.services.records import (
-    CaseInput,
-    ClientInput,
-    TravelDocumentInput,
-    create_case,
-    create_client,
-)
 from hkcase.store import Store
 from hkcase.store.models import EligibilityRun
+from tests.pdf_support import santos_case
 
 TODAY = date(2026, 11, 22)
 ACTOR = "amy"
@@ -36,15 +29,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 
 
 def _case(store: Store) -> int:
-    client = create_client(store, ClientInput(
-        family_name="Santos", given_names="Maria", sex=Sex.FEMALE,
-        date_of_birth=date(1990, 3, 4), nationality="PH", residence=Residence.OVERSEAS,
-        travel_documents=[TravelDocumentInput(TravelDocumentType.PASSPORT, "P1234567A", "GB",
-                                              date(2022, 1, 5), date(2032, 1, 4))]),
-        actor=ACTOR)
-    case = create_case(store, CaseInput(client, Scheme.GEP, ApplicationType.NEW,
-                                        date(2026, 6, 1)), actor=ACTOR)
-    return case.id
+    return santos_case(store, ACTOR)
 
 
 def _eligibility_text(path: Path, lang: Lang) -> str:

@@ -13,25 +13,14 @@ from pypdf import PdfReader
 
 from hkcase.domain.checklists import Lang
 from hkcase.domain.vocab import (
-    ApplicationType,
     ChecklistState,
-    Residence,
-    Scheme,
-    Sex,
-    TravelDocumentType,
 )
 from hkcase.services import checklists as C
 from hkcase.services.filing.sheet import filing_sheet, sheet_json
 from hkcase.services.filing.sheet_render import render_sheet_html, render_sheet_pdf
 from hkcase.services.outputs import render as outputs
-from hkcase.services.records import (
-    CaseInput,
-    ClientInput,
-    TravelDocumentInput,
-    create_case,
-    create_client,
-)
 from hkcase.store import Store
+from tests.pdf_support import santos_case
 
 TODAY = date(2026, 11, 22)
 ACTOR = "amy"
@@ -42,15 +31,7 @@ CODES = re.compile(r"(?<![A-Za-z])(PH|PHL|GB|GBR)(?![A-Za-z])")
 
 
 def _case(store: Store) -> int:
-    client = create_client(store, ClientInput(
-        family_name="Santos", given_names="Maria", sex=Sex.FEMALE,
-        date_of_birth=date(1990, 3, 4), nationality="PH", residence=Residence.OVERSEAS,
-        travel_documents=[TravelDocumentInput(TravelDocumentType.PASSPORT, "P1234567A", "GB",
-                                              date(2022, 1, 5), date(2032, 1, 4))]),
-        actor=ACTOR)
-    case = create_case(store, CaseInput(client, Scheme.GEP, ApplicationType.NEW,
-                                        date(2026, 6, 1)), actor=ACTOR)
-    return case.id
+    return santos_case(store, ACTOR)
 
 
 def _text(path: Path) -> str:
