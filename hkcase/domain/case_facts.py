@@ -106,14 +106,8 @@ SCHEME_GROUPS: dict[Scheme, tuple[str, ...]] = {
 
 
 def _labels(enum_cls: type[StrEnum], **special: str) -> tuple[tuple[str, str], ...]:
-    choices = tuple((m.value, special.get(m.value, label(m.value, capital=True)))
-                    for m in enum_cls)
-    _CHOICE_VOCABULARY[choices] = enum_cls.__name__
-    return choices
-
-
-#: Each enum-made list of choices → its vocabulary in the label catalogue (the class name).
-_CHOICE_VOCABULARY: dict[tuple[tuple[str, str], ...], str] = {}
+    return tuple((m.value, special.get(m.value, label(m.value, capital=True)))
+                 for m in enum_cls)
 
 
 def fact_words(spec: CaseFactSpec, lang: str) -> str:
@@ -121,13 +115,17 @@ def fact_words(spec: CaseFactSpec, lang: str) -> str:
     return spec.label if lang == "en" else label(spec.key, lang, vocab="CaseFact")
 
 
+def group_words(group: str, lang: str) -> str:
+    """A group's title in the editor (``GROUPS``) in ``lang``."""
+    return GROUPS[group] if lang == "en" else label(group, lang, vocab="CaseFactGroup")
+
+
 def choice_words(spec: CaseFactSpec, lang: str) -> tuple[tuple[str, str], ...]:
     """A choice fact's ``(value, words)`` in ``lang``: the catalogue's words in Chinese,
     the editor's own in English (and where the catalogue has none)."""
     if lang == "en":
         return spec.choices
-    vocab = _CHOICE_VOCABULARY.get(spec.choices)
-    table = catalogue().get(vocab, {}) if vocab else {}
+    table = catalogue().get(spec.vocab, {}) if spec.vocab else {}
     shown = []
     for value, english in spec.choices:
         found = table.get(value) or entry(value, "ProfileChoice")
@@ -151,16 +149,26 @@ class CaseFactSpec:
     kind: str
     choices: tuple[tuple[str, str], ...] = ()
     maximum: float | None = None
+    vocab: str | None = None  # the label catalogue's vocabulary of the choices
 
 
 S = CaseFactSpec
+
+
+def C(key: str, group: str, label: str, enum_cls: type[StrEnum],
+      **special: str) -> CaseFactSpec:
+    """A choice among ``enum_cls``'s values, in words (``special`` overrides some)."""
+    return CaseFactSpec(key, group, label, "choice", _labels(enum_cls, **special),
+                        vocab=enum_cls.__name__)
+
+
 SPECS: tuple[CaseFactSpec, ...] = (
     S("job_offer", "job", "Confirmed job offer in Hong Kong", "bool"),
     S("employer_name", "job", "Employer", "text"),
     S("employer_br_number", "job", "Employer's BR number", "text"),
     S("position", "job", "Position offered", "text"),
     S("salary_hkd", "job", "Salary, HK$", "money"),
-    S("salary_period", "job", "Salary per", "choice", _labels(SalaryPeriod)),
+    C("salary_period", "job", "Salary per", SalaryPeriod),
     S("package_hkd", "job", "Annual package incl. benefits, HK$", "money"),
     S("start_date", "job", "Employment starts", "date"),
     S("contract_end", "job", "Contract ends", "date"),
@@ -168,26 +176,26 @@ SPECS: tuple[CaseFactSpec, ...] = (
     S("at_degree_level", "job", "Job at a level normally taken by degree holders", "bool"),
     S("relevant_to_qualifications", "job", "Job relevant to qualifications or experience",
       "bool"),
-    S("market_level", "job", "Package at the market level", "choice",
-      _labels(MarketLevel, not_assessed="Not assessed")),
+    C("market_level", "job", "Package at the market level",
+      MarketLevel, not_assessed="Not assessed"),
     S("criminal_record", "declarations", "Criminal or adverse immigration record", "bool"),
     S("security_objection", "declarations", "Security objection known", "bool"),
     S("self_supporting", "declarations", "Can support self and dependants without public "
       "assistance", "bool"),
     S("declared_on", "declarations", "Declared on", "date"),
     S("languages", "background", "Languages spoken and written well", "languages"),
-    S("marital_status", "background", "Marital status", "choice", _labels(MaritalStatus)),
+    C("marital_status", "background", "Marital status", MaritalStatus),
     S("overseas_permanent_residence", "background", "Permanent residence overseas", "bool"),
     S("months_resided_overseas", "background", "Months lived overseas immediately before",
       "count", maximum=960),
-    S("applying_from", "background", "Applying from", "choice", _labels(Place)),
-    S("iang_level", "iang", "Level of the Hong Kong qualification", "choice",
-      _labels(HkQualificationLevel)),
+    C("applying_from", "background", "Applying from", Place),
+    C("iang_level", "iang", "Level of the Hong Kong qualification",
+      HkQualificationLevel),
     S("iang_full_time_locally_accredited", "iang", "Full-time, locally accredited programme",
       "bool"),
     S("iang_ugc_funded", "iang", "UGC-funded programme", "bool"),
-    S("iang_campus", "iang", "Campus", "choice",
-      _labels(Campus, hong_kong="Hong Kong", greater_bay_area="Greater Bay Area campus")),
+    C("iang_campus", "iang", "Campus",
+      Campus, hong_kong="Hong Kong", greater_bay_area="Greater Bay Area campus"),
     S("iang_entered_as_student", "iang", "Entered Hong Kong as a non-local student", "bool"),
     S("qmas_achievement_evidence", "qmas", "Achievement evidence (award, peer recognition)",
       "longtext"),
@@ -196,15 +204,15 @@ SPECS: tuple[CaseFactSpec, ...] = (
     S("cies_portfolio_hkd", "cies", "Amount for the CIES Investment Portfolio, HK$", "money"),
     S("techtas_itc_quota", "techtas", "Employer holds a valid TechTAS quota", "bool"),
     S("techtas_rd_area", "techtas", "R&D technology area", "text"),
-    S("ttps_income_source", "ttps", "Main source of the year's income", "choice",
-      _labels(IncomeSource, own_company_profit="Own company's profit")),
+    C("ttps_income_source", "ttps", "Main source of the year's income",
+      IncomeSource, own_company_profit="Own company's profit"),
     S("ttps_shareholding_pct", "ttps", "Shareholding held through the year, %", "percent",
       maximum=100),
-    S("dependant_relationship", "dependant", "Relationship to the sponsor", "choice",
-      _labels(DependantRelationship, same_sex_spouse="Same-sex spouse",
-              de_facto_partner="De facto partner")),
-    S("dependant_sponsor_status", "dependant", "Sponsor's status in Hong Kong", "choice",
-      _labels(SponsorStatus)),
+    C("dependant_relationship", "dependant", "Relationship to the sponsor",
+      DependantRelationship, same_sex_spouse="Same-sex spouse",
+      de_facto_partner="De facto partner"),
+    C("dependant_sponsor_status", "dependant", "Sponsor's status in Hong Kong",
+      SponsorStatus),
     S("dependant_legally_recognised", "dependant", "Marriage or partnership legally recognised",
       "bool"),
     S("dependant_dependent_on_sponsor", "dependant", "Depends on the sponsor", "bool"),

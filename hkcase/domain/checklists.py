@@ -23,7 +23,6 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-from hkcase.domain.messages import register_names
 from hkcase.domain.rules.kernel import Dated, RuleDataError, first_overlap_of
 from hkcase.domain.vocab import ApplicationType, ItemBasis, Scheme
 
@@ -368,11 +367,9 @@ def _shipped_titles() -> dict[str, Texts]:
     return titles
 
 
-def _title_words(text: str, code: str) -> str | None:
+def title_words(text: str, code: str) -> str | None:
     """A shipped checklist item's English title (kept in a reminder's title) in ``code``;
     None for a title a consultant typed or any other text."""
     found = _shipped_titles().get(text) if code != "en" else None
     return found.get(Lang(code)) if found is not None else None
 
-
-register_names(_title_words)

@@ -19,7 +19,7 @@ from importlib.resources import files
 
 import pycountry
 
-from hkcase.domain.messages import language_code, register_names, tr
+from hkcase.domain.messages import language_code, tr
 
 #: The code used for a stateless person (ICAO Doc 9303 writes XXA; alpha-2 XX is
 #: user-assigned in ISO 3166-1 and never a country).
@@ -128,12 +128,10 @@ class Country(str):
         return str(self) if code == "en" else country_name(str(self), code)
 
 
-def _said_country(text: str, code: str) -> str | None:
+def said_country(text: str, code: str) -> str | None:
     """A bare alpha-2 code inside a kept English sentence, named in ``code`` (Chinese)."""
     if len(text) != 2 or not text.isupper() or code == "en":
         return None
     name = country_name(text, code)
     return None if name == text else name
 
-
-register_names(_said_country)

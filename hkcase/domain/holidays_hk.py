@@ -14,7 +14,6 @@ from functools import cache
 
 import holidays
 
-from hkcase.domain.messages import register_names
 from hkcase.domain.stay.rules import read_resource
 
 SUNDAY = 6
@@ -96,8 +95,6 @@ def holiday_words(name: str, code: str) -> str | None:
         return None
     return _names_in(code, date.today().year).get(name)
 
-
-register_names(holiday_words)
 
 
 def holiday_name(day: date) -> str | None:

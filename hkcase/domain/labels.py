@@ -62,7 +62,7 @@ _VOCAB_OF = {
     ("hkcase.domain.eligibility.model", "Verdict"): "EligibilityOutcome",
 }
 #: Where a plain string with no vocabulary is looked for in Chinese, in this order.
-_SEARCH_ORDER = ("Scheme", "ApplicationType", "Stage", "Outcome", "ChecklistState",
+SEARCH_ORDER = ("Scheme", "ApplicationType", "Stage", "Outcome", "ChecklistState",
                  "Residence", "TravelDocumentType", "EducationLevel", "RelationshipKind",
                  "EligibilityStatus", "EligibilityOutcome", "WindowRule", "ProfileFact",
                  "CaseFact", "Field")
@@ -162,7 +162,7 @@ def entry(value: object, vocab: str | None = None) -> Entry | None:
     text = str(value)
     if vocab is not None:
         return table.get(vocab, {}).get(text)
-    for name in _SEARCH_ORDER:
+    for name in SEARCH_ORDER:
         found = table.get(name, {}).get(text)
         if found is not None:
             return found

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import re
-import string
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Any
 
 from hkcase.domain.resources import resource
 
@@ -139,12 +137,17 @@ def catalogue() -> dict[str, Template]:
     return found
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, code: str) -> None:
-        self.code = code
+class _Said:
+    """A value in a template, said in the message's language when ``format`` reaches it
+    (``str.format_map`` does the template in C; only the values go through ``say``)."""
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return say(value, self.code, format_spec)
+    __slots__ = ("code", "value")
+
+    def __init__(self, value: object, code: str) -> None:
+        self.value, self.code = value, code
+
+    def __format__(self, spec: str) -> str:
+        return say(self.value, self.code, spec)
 
 
 def say(value: object, lang: object = None, spec: str = "") -> str:
@@ -183,17 +186,21 @@ def say(value: object, lang: object = None, spec: str = "") -> str:
 
 
 def _render(template: str, params: Mapping[str, object], code: str) -> str:
-    try:
-        found = catalogue().get(template)
-    except MessageDataError as exc:  # a damaged install: say English rather than fail
-        _warn_once(str(exc))
-        found = None
+    found = None  # English is the template itself: no catalogue read (the CLI never reads it)
+    if code != "en":
+        try:
+            found = catalogue().get(template)
+        except MessageDataError as exc:  # a damaged install: say English rather than fail
+            _warn_once(str(exc))
     words = found.template(code) if found is not None else template
+    # A plain string needs no saying (most values): it goes to ``format`` as it is.
+    values = {name: value if type(value) is str else _Said(value, code)
+              for name, value in params.items()}
     try:
-        return _Formatter(code).vformat(words, (), params)
+        return words.format_map(values)
     except (KeyError, IndexError, ValueError):
         # A translation naming a value the template lacks: the English is still right.
-        return _Formatter(code).vformat(template, (), params)
+        return template.format_map(values)
 
 
 @lru_cache(maxsize=1)
@@ -269,13 +276,21 @@ def _patterns() -> tuple[_Pattern, ...]:
 
 @lru_cache(maxsize=1)
 def _english_labels() -> dict[str, tuple[str, str]]:
+    """A label's English words, and a stored value as English sentences quote it
+    (``sub_degree``, ``same sex spouse``) → its Chinese, the labels' own search order first."""
+    from hkcase.domain.labels import SEARCH_ORDER
     from hkcase.domain.labels import catalogue as labels
 
     words: dict[str, tuple[str, str]] = {}
-    for table in labels().values():
-        for item in table.values():
-            words.setdefault(item.en, (item.zh_hk, item.zh_cn))
-            words.setdefault(item.en[:1].upper() + item.en[1:], (item.zh_hk, item.zh_cn))
+    tables = labels()
+    for name in (*SEARCH_ORDER, *tables):
+        for value, item in tables.get(name, {}).items():
+            chinese = (item.zh_hk, item.zh_cn)
+            words.setdefault(item.en, chinese)
+            words.setdefault(item.en[:1].upper() + item.en[1:], chinese)
+            if value.islower() and value.isidentifier():
+                words.setdefault(value, chinese)
+                words.setdefault(value.replace("_", " "), chinese)
     return words
 
 
@@ -288,33 +303,22 @@ def said_again(text: str, lang: object, _depth: int = 0) -> str:
         return text.into(code)
     if code == "en" or not text:
         return text
-    _load_names()
     return _said_again(str(text), code, _depth)
 
 
-#: The modules that register names (``register_names``): imported before the first match,
-#: so a name is said whichever of them the process happened to import.
-_NAMING_MODULES = ("hkcase.domain.countries", "hkcase.domain.holidays_hk",
-                   "hkcase.domain.checklists")
+#: Names no catalogue holds, each said by its own module as ``function(english, code)``
+#: (None: not one of its names): a country code, a gazetted holiday, a shipped checklist
+#: item's title. Imported when first needed (they import this module).
+_NAMERS = (("hkcase.domain.countries", "said_country"),
+           ("hkcase.domain.holidays_hk", "holiday_words"),
+           ("hkcase.domain.checklists", "title_words"))
 
 
 @lru_cache(maxsize=1)
-def _load_names() -> None:
+def _namers() -> tuple[Callable[[str, str], str | None], ...]:
     import importlib
 
-    for module in _NAMING_MODULES:
-        importlib.import_module(module)
-
-
-#: Other sources of names said again (``register_names``): a holiday's gazetted name.
-_NAMES: list[Callable[[str, str], str | None]] = []
-
-
-def register_names(lookup: Callable[[str, str], str | None]) -> None:
-    """Let ``said_again`` say names no catalogue holds: ``lookup(english, code)`` gives
-    the name in ``code`` or None (``holidays_hk`` registers the gazetted holidays)."""
-    _NAMES.append(lookup)
-    _said_again.cache_clear()
+    return tuple(getattr(importlib.import_module(module), name) for module, name in _NAMERS)
 
 
 _PLAIN = re.compile(r"[\d\s:./,+()-]*")  # dates, times, numbers, amounts: said as they are
@@ -330,7 +334,7 @@ def _said_again(text: str, code: str, _depth: int) -> str:
     label_words = _english_labels().get(text)
     if label_words is not None:
         return label_words[0] if code == "zh-hk" else label_words[1]
-    for lookup in _NAMES:
+    for lookup in _namers():
         named = lookup(text, code)
         if named is not None:
             return named
@@ -350,4 +354,8 @@ def _said_again(text: str, code: str, _depth: int) -> str:
             return words.format(**values)
         except (KeyError, IndexError, ValueError):
             return text
+    if ", " in text:  # a list the English joined: each item said, joined as the language does
+        items = [_said_again(item, code, _depth + 1) for item in text.split(", ")]
+        return _SEPARATOR[code].join(items) if any(
+            a != b for a, b in zip(items, text.split(", "), strict=True)) else text
     return text

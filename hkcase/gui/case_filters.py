@@ -48,12 +48,12 @@ class CaseFilters(QObject):
 
     def attach(self) -> None:
         """The filters that need the store; their signals are held: the list loads once."""
-        from hkcase.services.cases.listing import DEADLINE_LABELS
+        from hkcase.services.cases.listing import DeadlineFilter, deadline_label
 
         deadline = self.window.deadlineFilter
         deadline.blockSignals(True)
-        for value, label in DEADLINE_LABELS.items():  # said in the language chosen by now
-            deadline.addItem(label, value)
+        for value in DeadlineFilter:  # said in the language chosen by now
+            deadline.addItem(deadline_label(value), value)
         deadline.blockSignals(False)
         self.fill_consultants(reload=False)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,12 @@ import pytest
 
 from hkcase.domain.eligibility import assess, parse_profile
 from hkcase.domain.eligibility.wording import (
-    english,
     said_effect,
     said_reason,
     said_text,
     stored_dict,
 )
-from hkcase.domain.messages import Message, catalogue, set_language, tr
+from hkcase.domain.messages import Message, catalogue, set_language
 from hkcase.domain.vocab import Scheme
 from tests.eligibility_support import STRONG
 
@@ -142,20 +140,6 @@ def test_a_fresh_message_is_said_in_any_language() -> None:
     assert isinstance(reason, Message)
     assert said_text(reason, "en") == reason.into("en")
     assert re.search("[\u4e00-\u9fff]", said_text(reason, "zh-cn"))
-
-
-def test_the_quick_english_is_what_tr_says() -> None:
-    day = date(2026, 5, 1)
-    assert english("not met: x (y)", "not met: {criterion} ({detail})", criterion="x",
-                   detail="y") == tr("not met: {criterion} ({detail})", criterion="x", detail="y")
-    assert english("expired 2026-05-01", "expired {day}", day=day) == \
-        tr("expired {day}", day=day)
-    assert english("3.5 years ≥ 3 years", "{value} ≥ {threshold}", value="3.5 years",
-                   threshold="3 years") == tr("{value} ≥ {threshold}", value="3.5 years",
-                                              threshold="3 years")
-    set_language("zh-hk")
-    quick = english("expired 2026-05-01", "expired {day}", day=day)
-    assert quick.into("zh-hk") == "已於2026-05-01屆滿"
 
 
 def test_every_rule_data_note_and_caution_has_chinese() -> None:

@@ -123,3 +123,16 @@ def test_names_in_kept_sentences_are_said_in_chinese() -> None:
     assert said_again(str(excluded_nationals("AF", "X")), "zh-hk") == "阿富汗國民不獲接納（X）"
     assert said_again("Recent photograph expires 2027-01-02", "zh-hk") == "近照於2027-01-02到期"
     assert said_again("My own scan expires 2027-01-02", "zh-hk") == "My own scan於2027-01-02到期"
+
+
+def test_codes_and_lists_in_kept_sentences_are_said_through_the_labels() -> None:
+    """A stored value quoted in an English sentence (``master``, ``job_offer``) and a list
+    the English joined with commas are said in Chinese by the one mechanism."""
+    from hkcase.domain.eligibility.wording import said_text
+
+    assert said_text("highest degree: master", "zh-hk") == \
+        f"最高學歷：{label('master', 'zh-hk', vocab='EducationLevel')}"
+    needs = said_text("needs job_offer, languages", "zh-cn")
+    assert "job_offer" not in needs and "、" in needs
+    assert said_again("Chinese, English", "zh-hk") == "中文、英文"
+    assert said_again("Acme, Ltd", "zh-hk") == "Acme, Ltd"  # nothing known: left as written

@@ -12,7 +12,7 @@ import pytest
 from hkcase.domain.messages import set_language
 from hkcase.domain.vocab import ApplicationType, ReminderKind, ReminderState, Residence, Scheme, Sex
 from hkcase.services import undo
-from hkcase.services.cases.listing import DEADLINE_LABELS, DeadlineFilter
+from hkcase.services.cases.listing import DeadlineFilter, deadline_label
 from hkcase.services.errors import ValidationError
 from hkcase.services.records import CaseInput, ClientInput, StayInput, create_case, create_client
 from hkcase.services.records import record_stay as _record_stay
@@ -130,10 +130,10 @@ def test_a_snoozed_line_and_the_deadline_filters_in_chinese(sqlite_store: Store,
     row = dashboard(sqlite_store, TODAY, verdicts=False).section("window_open").rows[0]
     assert row.what == ("延期申请期已于2026-11-23开始；逗留期限2026-12-21（20天后） · "
                         "已延后至2026-12-15")
-    assert DEADLINE_LABELS[DeadlineFilter.ANY] == "任何期限"
-    assert dict(DEADLINE_LABELS)[DeadlineFilter.OVERDUE] == "逗留期限已过"
+    assert deadline_label(DeadlineFilter.ANY) == "任何期限"
+    assert deadline_label(DeadlineFilter.OVERDUE) == "逗留期限已过"
     set_language("en")
-    assert DEADLINE_LABELS[DeadlineFilter.OVERDUE] == "Limit of stay passed"
+    assert deadline_label(DeadlineFilter.OVERDUE) == "Limit of stay passed"
 
 
 def test_the_notification_in_chinese(sqlite_store: Store, office: dict[str, int]) -> None:

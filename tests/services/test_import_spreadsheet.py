@@ -208,7 +208,7 @@ def test_cli_json_dry_run_and_import(tmp_path: Path) -> None:
         store.close()
     human = _hkcase("--data-dir", str(data), "import", str(source), "--dry-run")
     assert human.returncode == 0
-    assert "would import clients.csv: 0 new, 1 updated, 1 rows rejected" in human.stdout
+    assert "would import clients.csv: 0 new, 1 updated, 1 row rejected" in human.stdout
     assert "row 3, hkid: HKID A123456(4) has a wrong check character" in human.stdout
     bad = _hkcase("--data-dir", str(data), "import", str(tmp_path / "missing.csv"))
     assert bad.returncode == 2 and "does not exist" in bad.stderr

@@ -53,8 +53,9 @@ def _report(plan: ImportPlan, *, as_json: bool, written: bool) -> None:
         print(json.dumps(plan.as_json(), ensure_ascii=False))
         return
     verb = "imported" if written else "would import"
+    rejected = len({r.row for r in plan.rejected})
     print(f"{verb} {plan.source.name}: {plan.new} new, {plan.updated} updated, "
-          f"{len({r.row for r in plan.rejected})} rows rejected")
+          f"{rejected} {'row' if rejected == 1 else 'rows'} rejected")
     for rejection in plan.rejected:
         print(f"  row {rejection.row}, {rejection.column}: {rejection.reason}")
     notes = [(row, note) for row in plan.rows for note in row.notes]

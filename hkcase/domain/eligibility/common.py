@@ -11,7 +11,7 @@ from hkcase.domain.dates import age_on
 from hkcase.domain.eligibility.model import Criterion, Status
 from hkcase.domain.eligibility.profile import DEGREE_RANK, Profile
 from hkcase.domain.eligibility.rulesets import rule_set_on
-from hkcase.domain.eligibility.wording import english, needs_text, years
+from hkcase.domain.eligibility.wording import needs_text, years
 from hkcase.domain.messages import Message, current_language, tr
 
 MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
@@ -96,15 +96,9 @@ def _compare(value: float, threshold: float, unit: str, met: bool, lang: str) ->
     if unit == "HK$":
         return f"{_amount(value, unit)} {'≥' if met else '<'} {_amount(threshold, unit)}"
     said, limit = _amount(value, unit), _amount(threshold, unit)
-    if lang == "en":
-        sign = "≥" if met else "<"
-        return english(f"{said} {sign} {limit}", "{value} " + sign + " {threshold}",
-                       value=said, threshold=limit)
     if met:
-        return tr("{value} ≥ {threshold}", value=_amount(value, unit),
-                  threshold=_amount(threshold, unit))
-    return tr("{value} < {threshold}", value=_amount(value, unit),
-              threshold=_amount(threshold, unit))
+        return tr("{value} ≥ {threshold}", value=said, threshold=limit)
+    return tr("{value} < {threshold}", value=said, threshold=limit)
 
 
 def at_least(cid: str, text: str, value: float | None, threshold: float, field: str,

@@ -104,25 +104,10 @@ def needs_text(needs: tuple[str, ...]) -> Message:
     return _needs(needs, current_language())
 
 
-def english(text: str, template: str, **params: object) -> Message:
-    """The ``Message`` ``tr(template, **params)`` makes in English, given its English
-    ``text`` (an f-string of plain values): for the sentences built for every failing
-    criterion, where the formatter's cost shows (``tests/domain/test_eligibility_zh.py``
-    checks both agree). Another language goes through ``tr``."""
-    said = str.__new__(Message, text)
-    said.template, said.params = template, params
-    return said
-
-
 @lru_cache(maxsize=16384)
 def not_met_in(text: str, cid: str, detail: str, lang: str) -> Message:
     """``not_met_reason`` in ``lang``, the current language (for loops: looked up once)."""
     name = criterion_name(text, cid)
-    if lang == "en":
-        if detail:
-            return english(f"not met: {text} ({detail})", "not met: {criterion} ({detail})",
-                           criterion=name, detail=detail)
-        return english(f"not met: {text}", "not met: {criterion}", criterion=name)
     if detail:
         return tr("not met: {criterion} ({detail})", criterion=name, detail=detail)
     return tr("not met: {criterion}", criterion=name)
@@ -177,7 +162,7 @@ def years(value: float) -> Message:
 @lru_cache(maxsize=4096)
 def _years(value: float, lang: str) -> Message:
     n = f"{value:g}"
-    return english(f"{n} years", "{n} years", n=n) if lang == "en" else tr("{n} years", n=n)
+    return tr("{n} years", n=n)
 
 
 def joined(parts: list[Message]) -> Message:
@@ -245,39 +230,8 @@ def group_name(group: str) -> str:
 
 # Kept (English) results said again ------------------------------------------------------
 
-_NEEDS = re.compile(r"^needs ([a-z0-9_]+(?:, [a-z0-9_]+)*)$")
 _CHANGE = re.compile(r"^(\w+) → (\w+): (.*)$", re.S)
 _CATEGORY = re.compile(r"^category ([ABC]): (.*)$", re.S)
-
-
-#: Vocabularies whose codes a kept detail may be (``sub_degree``, ``married``).
-_CODE_VOCABS = ("EducationLevel", "HkQualificationLevel", "MaritalStatus",
-                "DependantRelationship", "SponsorStatus", "IncomeSource", "Residence",
-                "EligibilityCategory")
-
-
-def _code(value: str, vocabs: tuple[str, ...] = _CODE_VOCABS) -> Message | None:
-    """A vocabulary code (or its plain English, ``same sex spouse``) as a ``Named``."""
-    key = value.replace(" ", "_")
-    for vocab in vocabs:
-        if entry(key, vocab) is not None:
-            return word(key, value, vocab)
-    return None
-
-
-def _scheme(value: str) -> Message:
-    return _code(value, ("Scheme",)) or Message(value)
-
-
-def _degree(value: str) -> Message:
-    return Message("none") if value == "none" else _code(value) or Message(value)
-
-
-def _languages(value: str) -> Message:
-    names = {name: Message(name) for name in ("Chinese", "English", "Cantonese", "Mandarin",
-                                               "Putonghua", "French", "German", "Japanese",
-                                               "Korean", "Spanish")}
-    return listed([names.get(part, part) for part in value.split(", ")])
 
 
 def _rules(value: str) -> Message:
@@ -287,30 +241,13 @@ def _rules(value: str) -> Message:
     return word(key, value, "Scheme") if entry(key, "Scheme") is not None else Message(value)
 
 
-#: Kept sentences that hold codes ``said_again`` cannot say: their shape, their template and
-#: how each value is said.
+#: Kept sentences whose values only their context can say (a category letter, a rule set's
+#: scheme in lower case): their shape, their template and how each value is said. Codes,
+#: facts and lists in any other kept sentence are said by ``messages.said_again``.
 _KEPT: tuple[tuple[re.Pattern[str], str, tuple[Any, ...]], ...] = (
-    (re.compile(r"^highest degree: (\w+)$"), "highest degree: {degree}", (("degree", _degree),)),
-    (re.compile(r"^(\w+): no experience needed$"), "{degree}: no experience needed",
-     (("degree", _degree),)),
-    (re.compile(r"^(\w+) opened on (.+)$"), "{scheme} opened on {day}",
-     (("scheme", _scheme), ("day", str))),
-    (re.compile(r"^no (\w+) rule set is in force on (.+)$"),
-     "no {scheme} rule set is in force on {day}", (("scheme", _scheme), ("day", str))),
-    (re.compile(r"^hkcase has no (\w+) rules for (.+) \(its first rule set, (.+), starts on "
-                r"(.+)\)$"),
-     "hkcase has no {scheme} rules for {day} (its first rule set, {rules}, starts on {start})",
-     (("scheme", _scheme), ("day", str), ("rules", str), ("start", str))),
-    (re.compile(r"^speaks and writes (.+)$"), "speaks and writes {languages}",
-     (("languages", _languages),)),
     (re.compile(r"^possible categories: (.+)$"), "possible categories: {categories}",
      (("categories", lambda v: [word(c, vocab="EligibilityCategory") for c in v.split(", ")]),)),
     (re.compile(r"^rules change \((.+)\)$"), "rules change ({rules})", (("rules", _rules),)),
-    (re.compile(r"^(.+)s are recognised only from 2018-09-19$"),
-     "{relationship}s are recognised only from 2018-09-19",
-     (("relationship", lambda v: _code(v) or Message(v)),)),
-    # a QMAS criterion's languages (``Chinese, English``)
-    (re.compile(r"^((?:[A-Z][a-z]+, )+[A-Z][a-z]+)$"), "{items}", (("items", _languages),)),
 )
 
 
@@ -322,19 +259,12 @@ def said_text(text: object, lang: object) -> str:
     words = str(text or "")
     if language_code(lang) == "en" or not words:
         return words
-    needs = _NEEDS.match(words)
-    if needs is not None:
-        return Message("needs {facts}", {"facts": [fact(n) for n in needs.group(1).split(", ")]}
-                       ).into(lang)
     for shape, template, values in _KEPT:
         found = shape.match(words)
         if found is not None:
             params = {name: say_as(value) for (name, say_as), value
                       in zip(values, found.groups(), strict=True)}
             return Message(template, params).into(lang)
-    code = _code(words)
-    if code is not None:
-        return code.into(lang)
     return said_again(words, lang)
 
 

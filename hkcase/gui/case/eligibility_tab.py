@@ -29,22 +29,23 @@ from PySide6.QtWidgets import (
 
 from hkcase.app import AppContext
 from hkcase.domain.case_facts import (
-    GROUPS,
     PROFILE_SOURCE,
     SCHEME_GROUPS,
     SPEC_BY_KEY,
     SPECS,
     choice_words,
     fact_words,
+    group_words,
 )
 from hkcase.domain.eligibility import FIELDS
 from hkcase.domain.eligibility.model import Criterion, SchemeResult, Status
 from hkcase.domain.eligibility.wording import change_subject, criterion_name, group_name
+from hkcase.domain.messages import current_language
 from hkcase.domain.vocab import Scheme
+from hkcase.gui.case.eligibility_facts import FactRow, FactsModel
 from hkcase.gui.case.fact_inputs import FactInput, profile_choices
 from hkcase.gui.case.wrap_delegate import WrapDelegate
 from hkcase.gui.dialogs.conflict import ConflictDialog, ask_about_conflict
-from hkcase.gui.models.records import Column, RecordTableModel
 from hkcase.gui.support.forms import load_form
 from hkcase.gui.support.i18n import error_text, label
 from hkcase.gui.support.prompts import Prompts
@@ -58,7 +59,6 @@ from hkcase.services.cases.facts import (
 from hkcase.services.conflicts import review_case_facts
 from hkcase.services.eligibility.run import (
     CaseEligibility,
-    Fact,
     case_eligibility,
     fact_label,
     list_runs,
@@ -76,15 +76,6 @@ LIST_FACT = "bachelor_institution_on_ttps_list"
 SETTLE_HINT = QT_TRANSLATE_NOOP("EligibilityTab", "Answer the open criteria under ↳, then save.")
 translate = QCoreApplication.translate
 LABEL_WIDTH = 210  # case-fact labels wrap beyond this
-
-
-@dataclass
-class FactRow:
-    """A row of the facts table: the fact as assessed, and the kept override if any."""
-
-    name: str
-    fact: Fact | None
-    override: Any = None
 
 
 @dataclass
@@ -131,7 +122,7 @@ class EligibilityTab(QWidget):
         self.fact_inputs: dict[str, FactInput] = {}
         self.conflict_dialog: ConflictDialog | None = None  # open after a colleague's save
         self.settleFields.hide()  # the inputs sit in the criteria tree, under their criterion
-        self.facts = _FactsModel(self)
+        self.facts = FactsModel(self, self)
         self.factsView.setModel(self.facts)
         self.factsView.horizontalHeader().setStretchLastSection(True)
         self.factsView.verticalHeader().setVisible(False)
@@ -186,7 +177,8 @@ class EligibilityTab(QWidget):
 
     def _show_result(self, result: SchemeResult) -> None:
         colour = OUTCOME_COLOUR.get(result.outcome.value, "#101828")
-        head = (f"<b>{_scheme_words(result.scheme)}: <span style='color:{colour}'>"
+        scheme = label(result.scheme, vocab="Scheme")
+        head = (f"<b>{scheme}: <span style='color:{colour}'>"
                 f"{label(result.outcome.value)}</span></b>")
         if result.category:
             head += self.tr(" (category {category})").format(category=result.category)
@@ -240,7 +232,7 @@ class EligibilityTab(QWidget):
         groups = result.groups() if hasattr(result, "groups") else [("", result.criteria)]
         for group, criteria in groups:
             parent = QTreeWidgetItem(tree, [group_name(group) if group
-                                            else _scheme_words(result.scheme), "", ""])
+                                            else label(result.scheme, vocab="Scheme"), "", ""])
             parent.setFirstColumnSpanned(True)
             font = parent.font(0)
             font.setBold(True)
@@ -283,8 +275,8 @@ class EligibilityTab(QWidget):
                           "({version}).").format(version=question.list_version)
         elif key is not None and SPEC_BY_KEY[key].group in SCHEME_GROUPS[self.scheme]:
             spec = SPEC_BY_KEY[key]
-            entry = FactInput(spec.kind, choice_words(spec, _words_language()))
-            target, text = "case_facts", fact_words(spec, _words_language())
+            entry = FactInput(spec.kind, choice_words(spec, current_language()))
+            target, text = "case_facts", fact_words(spec, current_language())
             tip = self.tr("Kept with the case facts.")
         else:
             field = FIELDS[name]
@@ -337,16 +329,14 @@ class EligibilityTab(QWidget):
                 widget.deleteLater()
         self.fact_inputs = {}
         for group in SCHEME_GROUPS[self.scheme]:
-            title = (GROUPS[group] if _words_language() == "en"
-                     else label(group, vocab="CaseFactGroup"))
-            box = QGroupBox(title, self.factsForm)
+            box = QGroupBox(group_words(group, current_language()), self.factsForm)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for spec in (s for s in SPECS if s.group == group):
-                entry = FactInput(spec.kind, choice_words(spec, _words_language()), box)
+                entry = FactInput(spec.kind, choice_words(spec, current_language()), box)
                 entry.set_value(self.stored.values.get(spec.key))
-                words = fact_words(spec, _words_language())
+                words = fact_words(spec, current_language())
                 caption = QLabel(words, box)
                 caption.setWordWrap(True)  # longer labels wrap; short ones stay on one line
                 caption.setMinimumWidth(min(caption.fontMetrics().horizontalAdvance(words) + 4,
@@ -461,56 +451,3 @@ def _why(c: Criterion) -> str:
         return translate("eligibility", "Needs: {facts}").format(
             facts=", ".join(dict.fromkeys(fact_label(n) for n in c.needs)))
     return c.detail
-
-
-def _value(row: FactRow) -> str:
-    if row.fact is None:
-        return ""
-    value = row.fact.value
-    if isinstance(value, bool):
-        return translate("eligibility", "yes") if value else translate("eligibility", "no")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-class _FactsModel(RecordTableModel[FactRow]):
-    """Every fact with its value and source; the override column is editable and kept."""
-
-    def __init__(self, tab: EligibilityTab) -> None:
-        super().__init__([
-            Column(translate("eligibility", "Fact"), lambda r: fact_label(r.name),
-                   tooltip=lambda r: FIELDS[r.name].meaning),
-            Column(translate("eligibility", "Value"), _value),
-            Column(translate("eligibility", "Source"),
-                   lambda r: r.fact.source if r.fact else translate("eligibility", "not known"),
-                   tooltip=lambda r: r.fact.detail if r.fact else None),
-            Column(translate("eligibility", "Override (double-click)"),
-                   lambda r: "" if r.override is None
-                   else _value(FactRow(r.name, Fact(r.name, r.override, "")))),
-        ], parent=tab)
-        self._tab = tab
-
-    def flags(self, index: Any) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 3 else base
-
-    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != 3:
-            return False
-        return self._tab.override_fact(self.row_object(index.row()).name, str(value))
-
-
-def _scheme_words(code: str) -> str:
-    """A result's scheme in the interface's words (``DEPENDANT`` → 受養人)."""
-    try:
-        return label(Scheme(code))
-    except ValueError:
-        return code
-
-
-def _words_language() -> str:
-    """The label catalogue's code for the interface's language (``zh-hk`` …)."""
-    from hkcase.domain.messages import current_language
-
-    return current_language()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,7 +9,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from hkcase.domain.messages import Message, tr
+from hkcase.domain.labels import label
+from hkcase.domain.messages import current_language
 from hkcase.domain.stay.extension_window import WindowTable
 from hkcase.domain.vocab import Scheme, Stage
 from hkcase.store import Store
@@ -35,39 +35,12 @@ class DeadlineFilter(StrEnum):
     OPENING_90 = "opening_90"  # window opens in 31 to 90 days
 
 
-def deadline_label(deadline: DeadlineFilter) -> Message:
-    """The consultant's words for a filter, in the current language."""
-    if deadline is DeadlineFilter.ANY:
-        return tr("Any deadline")
-    if deadline is DeadlineFilter.OVERDUE:
-        return tr("Limit of stay passed")
-    if deadline is DeadlineFilter.LIMIT_7_DAYS:
-        return tr("Limit of stay within 7 days")
-    if deadline is DeadlineFilter.WINDOW_OPEN:
-        return tr("Extension window open")
-    if deadline is DeadlineFilter.OPENING_30:
-        return tr("Window opens within 30 days")
-    return tr("Window opens in 31–90 days")
+def deadline_label(deadline: DeadlineFilter) -> str:
+    """The consultant's words for a filter (the Cases tab's choices, the dashboard's case
+    sections), in the current language: the label catalogue's ``DeadlineFilter``."""
+    return label(deadline, current_language())
 
 
-class _DeadlineLabels(Mapping[DeadlineFilter, str]):
-    """Each filter's words, said when looked up (a dict made at import would stay English)."""
-
-    def __getitem__(self, key: DeadlineFilter) -> str:
-        try:
-            return deadline_label(DeadlineFilter(key))
-        except ValueError:
-            raise KeyError(key) from None
-
-    def __iter__(self) -> Iterator[DeadlineFilter]:
-        return iter(DeadlineFilter)
-
-    def __len__(self) -> int:
-        return len(DeadlineFilter)
-
-
-#: The consultant's words for each filter: the Cases tab's choices and the dashboard's titles.
-DEADLINE_LABELS: Mapping[DeadlineFilter, str] = _DeadlineLabels()
 FINAL_DAYS = 7
 
 

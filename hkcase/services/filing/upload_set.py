@@ -137,8 +137,9 @@ def _fit_item(item: UploadItem, entry: ChecklistEntry, content: shared.Attachmen
     except CannotFit as exc:
         reason = tr("it cannot be made to fit: {reason}", reason=exc.args[0])
     except Exception as exc:  # a file no library can read must not stop the set
-        log.info("upload set: item %s unreadable: %r", item.number, exc)
-        reason = tr("it cannot be read ({error})", error=exc.__class__.__name__)
+        # The cause's kind only: an exception's text may quote a file name, i.e. a name.
+        log.info("upload set: item %s unreadable: %s", item.number, exc.__class__.__name__)
+        reason = tr("it cannot be read as a PDF or an image: scan or save it again")
     if fitted is None:
         return Problem(item.number, item.title, latest.original_name,
                        reason or tr("unknown"))

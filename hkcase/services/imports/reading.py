@@ -84,9 +84,10 @@ def _xlsx(path: Path) -> Sheet:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ValidationError("file", tr("{name} cannot be read as an Excel workbook ({error})",
-                                         name=path.name, error=exc.__class__.__name__)
-                              ) from None
+        log.info("workbook not read: %s", exc.__class__.__name__)  # the cause, for support
+        raise ValidationError("file", tr("{name} cannot be read as an Excel workbook: save it "
+                                         "again from Excel as .xlsx, or as CSV",
+                                         name=path.name)) from None
     try:
         sheet = book.worksheets[0]
         records: list[list[Cell]] = []

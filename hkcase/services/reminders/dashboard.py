@@ -33,10 +33,10 @@ from hkcase.domain.reminders.wording import (
 from hkcase.domain.stay.extension_window import WindowTable
 from hkcase.domain.vocab import ApplicationType, ReminderKind, ReminderState, Scheme
 from hkcase.services.cases.listing import (
-    DEADLINE_LABELS,
     CaseFilter,
     CaseListItem,
     DeadlineFilter,
+    deadline_label,
     to_query,
 )
 from hkcase.store import Store
@@ -71,7 +71,7 @@ VERDICTS = "verdicts"
 
 def section_title(key: str) -> Message:
     """A reminder, decisions or verdicts section's title, in the current language (the case
-    sections' are ``DEADLINE_LABELS``)."""
+    sections' are ``deadline_label``)."""
     if key == "documents":
         return tr("Documents expiring before filing")
     if key == "passports":
@@ -189,7 +189,7 @@ def case_sections(store: Store, today: date, consultant_id: int | None, *, offse
         rows = tuple(_case_row(item, deadline, today, shown.get(item.row.case_id))
                      for item in items[deadline])
         note = limit_passed_advice() if deadline is DeadlineFilter.OVERDUE else None
-        sections.append(Section(deadline.value, DEADLINE_LABELS[deadline],
+        sections.append(Section(deadline.value, deadline_label(deadline),
                                 pages.counts[deadline.value], rows, note=note))
     return sections
 

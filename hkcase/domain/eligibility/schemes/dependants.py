@@ -20,7 +20,7 @@ from hkcase.domain.eligibility.model import Criterion, SchemeResult
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
-from hkcase.domain.eligibility.wording import english, word
+from hkcase.domain.eligibility.wording import word
 from hkcase.domain.labels import label
 from hkcase.domain.messages import Message, current_language, tr
 
@@ -206,8 +206,6 @@ def _stay_note(settled: bool, parent: bool, student: bool, lang: str) -> str | N
 
 @lru_cache(maxsize=4096)
 def _expired(limit: date, lang: str) -> Message:
-    if lang == "en":
-        return english(f"expired {limit}", "expired {day}", day=limit)
     return tr("expired {day}", day=limit)
 
 

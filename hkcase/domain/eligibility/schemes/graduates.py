@@ -22,7 +22,7 @@ from hkcase.domain.eligibility.model import Criterion, SchemeResult, Verdict
 from hkcase.domain.eligibility.profile import Profile
 from hkcase.domain.eligibility.rulesets import RuleSet
 from hkcase.domain.eligibility.schemes._base import conjunctive, no_rule_set, rules_for
-from hkcase.domain.eligibility.wording import english, word
+from hkcase.domain.eligibility.wording import word
 from hkcase.domain.messages import Message, current_language, tr
 
 HK_LEVELS = ("bachelor", "master", "doctorate")
@@ -85,10 +85,6 @@ def fresh_graduate(p: Profile, r: RuleSet) -> Criterion:
 
 @lru_cache(maxsize=4096)
 def _window(graduated: date, end: date, fresh: bool, lang: str) -> Message:
-    if lang == "en":
-        ends = "ends" if fresh else "ended"
-        return english(f"graduated {graduated}; window {ends} {end}",
-                       f"graduated {{day}}; window {ends} {{end}}", day=graduated, end=end)
     if fresh:
         return tr("graduated {day}; window ends {end}", day=graduated, end=end)
     return tr("graduated {day}; window ended {end}", day=graduated, end=end)
