@@ -28,12 +28,12 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from hkcase.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"HKCENC1\n"
 CHUNK = 1 << 20
@@ -55,6 +55,29 @@ class WrongPassphraseError(StoreError):
 
 class TamperedFileError(StoreError):
     """An encrypted file fails authentication: changed, truncated or damaged."""
+
+
+class EncryptionUnavailableError(StoreError):
+    """An encrypted folder or file met by an install without the ``encryption`` extra."""
+
+
+def _aead(key: bytes) -> AESGCM:
+    """AES-GCM under ``key``. ``cryptography`` comes with the ``encryption`` extra, imported
+    only here: an install without it starts, reads plain folders and says what it lacks."""
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError:
+        raise EncryptionUnavailableError(
+            "this data is encrypted, and this installation has no encryption support: "
+            "install hkcase with its encryption extra (pip install 'hkcase[encryption]')"
+        ) from None
+    return AESGCM(key)
+
+
+def _invalid_tag() -> type[Exception]:
+    from cryptography.exceptions import InvalidTag  # present: ``_aead`` ran first
+
+    return InvalidTag
 
 
 class NoKeyError(StoreError):
@@ -107,9 +130,10 @@ class Header:
 
     def verify(self, keys: Keys) -> None:
         """Raise ``WrongPassphraseError`` unless ``keys`` are this folder's."""
+        aead = _aead(keys.files)
         try:
-            AESGCM(keys.files).decrypt(self.check_nonce, self.check, self.salt)
-        except InvalidTag:
+            aead.decrypt(self.check_nonce, self.check, self.salt)
+        except _invalid_tag():
             raise WrongPassphraseError("wrong passphrase") from None
 
     def with_state(self, state: str) -> Header:
@@ -123,7 +147,7 @@ def new_header(passphrase: str) -> tuple[Header, Keys]:
                          p=_SCRYPT_P, maxmem=256 * 1024 * 1024, dklen=64)
     keys = Keys(raw[:32], raw[32:])
     nonce = secrets.token_bytes(12)
-    check = AESGCM(keys.files).encrypt(nonce, _CHECK_PLAIN, salt)
+    check = _aead(keys.files).encrypt(nonce, _CHECK_PLAIN, salt)
     return Header(salt, nonce, check, CONVERTING), keys
 
 
@@ -200,7 +224,7 @@ def _aad(head: bytes, index: int, last: bool) -> bytes:
 def encrypt_stream(source: IO[bytes], target: IO[bytes], key: bytes, *,
                    chunk: int = CHUNK) -> int:
     """Encrypt ``source`` into ``target`` chunk by chunk; returns the plaintext size."""
-    aead = AESGCM(key)
+    aead = _aead(key)
     prefix = secrets.token_bytes(8)
     head = _HEAD.pack(MAGIC, prefix, chunk)
     target.write(head)
@@ -228,7 +252,7 @@ def iter_decrypted(source: BinaryIO, key: bytes) -> Iterator[bytes]:
     magic, prefix, chunk = _HEAD.unpack(head)
     if magic != MAGIC or not 0 < chunk <= 64 * CHUNK:
         raise TamperedFileError("not an hkcase encrypted file")
-    aead = AESGCM(key)
+    aead = _aead(key)
     index = 0
     sealed = source.read(chunk + _TAG)
     while True:
@@ -236,7 +260,7 @@ def iter_decrypted(source: BinaryIO, key: bytes) -> Iterator[bytes]:
         last = not following
         try:
             yield aead.decrypt(_nonce(prefix, index), sealed, _aad(head, index, last))
-        except InvalidTag:
+        except _invalid_tag():
             raise TamperedFileError("the encrypted file has been changed or damaged "
                                     "(authentication failed)") from None
         if last:
@@ -324,7 +348,7 @@ class SealedWriter:
         body = json.dumps({**_header_body(header), "state": ENCRYPTED}).encode("utf-8")
         target.write(SEALED_MAGIC + _LENGTH.pack(len(body)) + body)
         self._target = target
-        self._aead = AESGCM(keys.files)
+        self._aead = _aead(keys.files)
         self._prefix = secrets.token_bytes(8)
         self._head = _HEAD.pack(MAGIC, self._prefix, CHUNK)
         target.write(self._head)
