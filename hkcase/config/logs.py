@@ -54,6 +54,38 @@ def scrub(text: str) -> str:
     return _CJK.sub("…", _DATE.sub("[date]", text))
 
 
+#: The lines of a formatted traceback that are its structure, never data.
+_TRACEBACK_HEADERS = frozenset({
+    "Traceback (most recent call last):",
+    "During handling of the above exception, another exception occurred:",
+    "The above exception was the direct cause of the following exception:",
+})
+_EXCEPTION_LINE = re.compile(r"([A-Za-z_][\w.]*)(:.*)?")
+WITHHELD = "[message withheld]"
+
+
+def mask_traceback(text: str) -> str:
+    """A formatted traceback with the code path kept (files, lines and source, identity
+    numbers masked) and every exception's message withheld: a message is data (a name
+    typed into a form, a row's values), and no pattern tells a name from a word."""
+    kept: list[str] = []
+    in_message = False
+    for line in text.splitlines():
+        bare = line.strip()
+        if in_message:
+            if bare:
+                continue  # a message's further lines (SQL parameters, notes)
+            in_message = False
+        if not bare or bare in _TRACEBACK_HEADERS or line.startswith(" "):
+            kept.append(redact(line))
+            continue
+        match = _EXCEPTION_LINE.fullmatch(bare)
+        name = match.group(1) if match else "Exception"
+        kept.append(f"{name}: {WITHHELD}" if not match or match.group(2) else name)
+        in_message = True
+    return "\n".join(kept) + ("\n" if text.endswith("\n") else "")
+
+
 class RedactingFilter(logging.Filter):
     """Masks identity numbers in the final message, arguments included."""
 
@@ -65,7 +97,7 @@ class RedactingFilter(logging.Filter):
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = redact(record.exc_text)
+            record.exc_text = mask_traceback(record.exc_text)
         return True
 
 

@@ -135,6 +135,11 @@ _START_AGAIN = 75
 def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None,
             smoke_test: bool = False) -> int:
     """Open the application window; returns the exit status."""
+    from hkcase.gui.start_failure import qt_problem, say_qt_problem, start_failed
+
+    problem = qt_problem()
+    if problem is not None:
+        return say_qt_problem(problem)
     previous = {sig: signal.getsignal(sig) for sig in _SIGNALS}
     keep: list[Any] = []
     try:
@@ -146,6 +151,8 @@ def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None,
                 return status
     except (Terminated, KeyboardInterrupt):
         return 1
+    except Exception as exc:  # before the crash handler is in place: said, never a traceback
+        return start_failed(data_dir, exc)
     finally:
         if keep:
             with contextlib.suppress(ValueError):
@@ -201,7 +208,7 @@ def _start(data_dir: str | Path | None, prompts: Prompts | None, smoke_test: boo
         except (LocationError, StoreError) as exc:
             print(f"hkcase: error: {exc}", file=sys.stderr)
             window.close()
-            _show_startup_error(str(exc))
+            show_startup_error(str(exc))
             return 1
         ctx = opened[0]
         ctx.notices[:0] = notices
@@ -313,11 +320,11 @@ def _after_damage(locations: Locations, prompts: Prompts, damage: str, window: Q
     if not released:
         release()
     print(f"hkcase: error: {damage}", file=sys.stderr)
-    _show_startup_error(damage)
+    show_startup_error(damage)
     return 1
 
 
-def _show_startup_error(message: str) -> None:
+def show_startup_error(message: str) -> None:
     """Tell a user who started hkcase from a menu (no terminal) why it did not open."""
     try:
         from PySide6.QtCore import QCoreApplication

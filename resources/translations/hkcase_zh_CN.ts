@@ -2262,6 +2262,14 @@
         <source>hkcase cannot start</source>
         <translation>hkcase 无法启动</translation>
     </message>
+    <message>
+        <source>hkcase could not start because of an unexpected error; nothing half-written was kept.</source>
+        <translation>hkcase 因意外错误未能启动；没有保留任何写了一半的资料。</translation>
+    </message>
+    <message>
+        <source>The details, with no client data, are in {file}</source>
+        <translation>详情（不含客户资料）载于 {file}</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

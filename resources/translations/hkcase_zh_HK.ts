@@ -2262,6 +2262,14 @@
         <source>hkcase cannot start</source>
         <translation>hkcase 無法啟動</translation>
     </message>
+    <message>
+        <source>hkcase could not start because of an unexpected error; nothing half-written was kept.</source>
+        <translation>hkcase 因意外錯誤未能啟動；沒有保留任何寫了一半的資料。</translation>
+    </message>
+    <message>
+        <source>The details, with no client data, are in {file}</source>
+        <translation>詳情（不含客戶資料）載於 {file}</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>

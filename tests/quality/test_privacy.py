@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,29 @@ def test_masking_catches_every_form() -> None:
             "patterns start on 2022-12-28, no reminder number 99999999")
     assert redact(kept) == kept
     assert scrub("KeyError: '陳大文' born 1979-03-14") == "KeyError: '…' born [date]"
+
+
+def test_a_traceback_keeps_the_code_path_and_withholds_every_message() -> None:
+    from hkcase.config.logs import WITHHELD, mask_traceback
+
+    def save(name: str) -> None:
+        try:
+            {}[name]
+        except KeyError as missing:
+            error = RuntimeError(f"cannot save {name}\n[parameters: ({name!r}, 1)]")
+            error.add_note(f"typed by {name}")
+            raise error from missing
+
+    try:
+        save(NAME)
+    except RuntimeError as exc:
+        text = mask_traceback("".join(traceback.format_exception(exc)))
+    assert NAME not in text and "parameters" not in text, text
+    assert text.count("Traceback (most recent call last):") == 2
+    assert "The above exception was the direct cause of the following exception:" in text
+    assert f"KeyError: {WITHHELD}" in text and f"RuntimeError: {WITHHELD}" in text
+    assert "in save" in text and "raise error from missing" in text  # the code path
+    assert mask_traceback("StopIteration\n") == "StopIteration\n"  # no message: nothing
 
 
 def test_a_full_disk_leaks_nothing(data: Path) -> None:
@@ -231,9 +255,9 @@ except ValueError as exc:
     assert "hkcase " in text and "Python " in text and "save_client" in text
     assert "ValueError" in text
     assert oct(crash.stat().st_mode & 0o777) == "0o600"
-    leaked = [v for v in (PASSPORT, HKID, EMAIL, PHONE, DOB, CHINESE) if v in text]
+    leaked = [v for v in (PASSPORT, HKID, EMAIL, PHONE, DOB, CHINESE, NAME) if v in text]
     assert not leaked, text
-    assert not _scan_folder(data) or NAME in text  # names are checked below
+    assert not _scan_folder(data)
 
 
 def test_an_unexpected_cli_error_is_one_masked_line_and_logged(data: Path) -> None:

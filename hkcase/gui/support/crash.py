@@ -1,9 +1,9 @@
 """Unexpected errors: logged, written to a crash file, shown with copyable details.
 
 A crash report is what a consultant is invited to e-mail: the versions and the
-traceback (file, line, code) only, no local variables, with every value that
-could be a client's (identity numbers, e-mail, phone, dates, quoted text,
-Chinese names) masked by ``scrub``.
+traceback (file, line, code) only, no local variables, identity numbers masked and
+every exception's message withheld (``mask_traceback``): a message may hold a name.
+The dialog shows the user their own message, masked by ``scrub``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hkcase import __version__
-from hkcase.config.logs import redact, scrub
+from hkcase.config.logs import mask_traceback, scrub
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,8 @@ def versions() -> str:
 def crash_report(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
     """The text of a crash report: versions and the masked traceback, nothing else."""
-    parts = traceback.format_exception(exc_type, exc, tb)
-    # Frames are file, line and source code: kept (IDs still masked); messages are data.
-    body = "".join(redact(p) if p.startswith("  File ") else scrub(p) for p in parts)
-    return versions() + "\n" + body
+    return versions() + "\n" + mask_traceback(
+        "".join(traceback.format_exception(exc_type, exc, tb)))
 
 
 def write_crash_file(log_dir: Path, report: str) -> Path:
