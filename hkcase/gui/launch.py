@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from hkcase.config.locations import LocationError, Locations
 from hkcase.config.shutdown import Terminated, raise_terminated
 from hkcase.domain.resources import resource
+from hkcase.gui.start_failure import qt_problem, say, start_failed
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -135,11 +136,9 @@ _START_AGAIN = 75
 def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None,
             smoke_test: bool = False) -> int:
     """Open the application window; returns the exit status."""
-    from hkcase.gui.start_failure import qt_problem, say_qt_problem, start_failed
-
     problem = qt_problem()
     if problem is not None:
-        return say_qt_problem(problem)
+        return say(problem)
     previous = {sig: signal.getsignal(sig) for sig in _SIGNALS}
     keep: list[Any] = []
     try:
@@ -151,7 +150,8 @@ def run_gui(data_dir: str | Path | None = None, prompts: Prompts | None = None,
                 return status
     except (Terminated, KeyboardInterrupt):
         return 1
-    except Exception as exc:  # before the crash handler is in place: said, never a traceback
+    except Exception as exc:  # before the crash handler is in place (or out of the event
+        # loop): said in a line and a crash file, never a traceback
         return start_failed(data_dir, exc)
     finally:
         if keep:
@@ -206,10 +206,8 @@ def _start(data_dir: str | Path | None, prompts: Prompts | None, smoke_test: boo
             opened.append(open_for_gui(data_dir, prompts, integrity=before,
                                        daily_backup=False))
         except (LocationError, StoreError) as exc:
-            print(f"hkcase: error: {exc}", file=sys.stderr)
             window.close()
-            show_startup_error(str(exc))
-            return 1
+            return say(str(exc))
         ctx = opened[0]
         ctx.notices[:0] = notices
         notices.clear()
@@ -319,20 +317,5 @@ def _after_damage(locations: Locations, prompts: Prompts, damage: str, window: Q
         return _START_AGAIN
     if not released:
         release()
-    print(f"hkcase: error: {damage}", file=sys.stderr)
-    show_startup_error(damage)
-    return 1
+    return say(damage)
 
-
-def show_startup_error(message: str) -> None:
-    """Tell a user who started hkcase from a menu (no terminal) why it did not open."""
-    try:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QApplication, QMessageBox
-    except ImportError:
-        return
-    QApplication.instance() or QApplication(sys.argv[:1])
-    if QApplication.platformName() in ("offscreen", "minimal"):
-        return
-    QMessageBox.critical(None, QCoreApplication.translate("launch", "hkcase cannot start"),
-                         message)

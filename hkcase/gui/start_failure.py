@@ -36,9 +36,19 @@ def qt_problem() -> str | None:
     return None
 
 
-def say_qt_problem(problem: str) -> int:
-    """Print ``problem`` as hkcase's one error line; the exit status."""
-    print(f"hkcase: error: {problem}", file=sys.stderr)
+def say(message: str) -> int:
+    """hkcase's one error line and, where there is a screen (hkcase started from a menu,
+    no terminal), a message box; the exit status."""
+    print(f"hkcase: error: {' '.join(message.split())}", file=sys.stderr)
+    try:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError:
+        return 1
+    QApplication.instance() or QApplication(sys.argv[:1])
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, QCoreApplication.translate("launch", "hkcase cannot start"),
+                             message)
     return 1
 
 
@@ -60,8 +70,4 @@ def start_failed(data_dir: str | Path | None, exc: BaseException) -> int:
     if where is not None:
         message += " " + translate("launch", "The details, with no client data, are in "
                                    "{file}").format(file=where)
-    print(f"hkcase: error: {' '.join(message.split())}", file=sys.stderr)
-    from hkcase.gui.launch import show_startup_error
-
-    show_startup_error(message)
-    return 1
+    return say(message)

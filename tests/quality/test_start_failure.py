@@ -65,3 +65,10 @@ def test_an_unexpected_error_at_start_is_one_line_and_a_masked_crash_file(
     for secret in ("A123456", "CHAN Tai Man"):
         assert secret not in report and secret not in started.stderr
     assert crash_file.stat().st_mode & 0o077 == 0  # the owner's only
+
+
+def test_the_packages_named_are_those_the_setup_installs() -> None:
+    from hkcase.gui.start_failure import QT_PACKAGES
+
+    setup = (Path(__file__).parents[2] / "scripts" / "bootstrap.sh").read_text(encoding="utf-8")
+    assert [p for p in QT_PACKAGES if f" {p}" not in setup and f"({p}" not in setup] == []
